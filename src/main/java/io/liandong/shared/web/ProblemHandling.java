@@ -1,0 +1,187 @@
+package io.liandong.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure into an RFC 9457 problem body; never a stack or class name in a body. */
+@RestControllerAdvice
+public class ProblemHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(Problem.class)
+    ResponseEntity<ProblemDetail> problem(Problem problem, HttpServletRequest request) {
+        if (problem.status().is4xxClientError()) {
+            log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), problem.getMessage());
+        }
+        ProblemDetail body = body(problem.status(), problem.type(), problem.title(), problem.getMessage());
+        if (!problem.fieldErrors().isEmpty()) {
+            body.setProperty("errors", problem.fieldErrors());
+        }
+        return ResponseEntity.status(problem.status()).body(body);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(f -> errors.add(new Problem.FieldError(
+                        f.getField(), String.valueOf(f.getDefaultMessage()), shorten(f.getRejectedValue()))));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(
+                        new Problem.FieldError(g.getObjectName(), String.valueOf(g.getDefaultMessage()), null)));
+        return problem(Problem.invalid(errors), currentRequest());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> violation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(
+                        v.getPropertyPath().toString(), v.getMessage(), shorten(v.getInvalidValue())))
+                .toList();
+        return problem(Problem.invalid(errors), currentRequest());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        String reason = e.getMostSpecificCause().getMessage();
+        String detail = "request body is not valid JSON for this endpoint: " + firstLine(reason);
+        return status(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
+    }
+
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MissingRequestHeaderException.class,
+        MethodArgumentTypeMismatchException.class
+    })
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        return status(HttpStatus.BAD_REQUEST, "validation", "Invalid request", firstLine(e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return status(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "content type " + e.getContentType() + " is not supported; send application/json");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return status(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+                "method " + e.getMethod() + " is not allowed here");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return status(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        return status(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", "the upload is too large");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> optimistic(OptimisticLockingFailureException e) {
+        return status(HttpStatus.CONFLICT, "conflict", "Conflicting change", firstLine(e.getMessage()));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.warn(
+                "Refused a change that breaks a database constraint: {}",
+                firstLine(e.getMostSpecificCause().getMessage()));
+        return status(
+                HttpStatus.CONFLICT,
+                "constraint",
+                "Conflicting change",
+                "the change conflicts with existing data (a duplicate or a missing reference)");
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> denied(Exception e) {
+        return status(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        String correlation = UUID.randomUUID().toString();
+        log.error("Unexpected failure {} on {} {}", correlation, request.getMethod(), request.getRequestURI(), e);
+        ProblemDetail body = body(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+                "an unexpected error occurred; quote correlation id " + correlation);
+        body.setProperty("correlationId", correlation);
+        return ResponseEntity.internalServerError().body(body);
+    }
+
+    static ProblemDetail body(HttpStatusCode status, String type, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(ProblemTypes.of(type));
+        body.setTitle(title);
+        return body;
+    }
+
+    private static ResponseEntity<ProblemDetail> status(HttpStatus status, String type, String title, String detail) {
+        return ResponseEntity.status(status).body(body(status, type, title, detail));
+    }
+
+    private static HttpServletRequest currentRequest() {
+        var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
+        return attributes.getRequest();
+    }
+
+    private static Object shorten(Object value) {
+        if (value instanceof String s && s.length() > 200) {
+            return s.substring(0, 200) + "… (" + s.length() + " chars)";
+        }
+        if (value instanceof Map<?, ?> || value instanceof byte[]) {
+            return String.valueOf(value)
+                    .substring(0, Math.min(200, String.valueOf(value).length()));
+        }
+        return value;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}
