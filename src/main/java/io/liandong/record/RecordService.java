@@ -46,7 +46,8 @@ public class RecordService {
         jdbc.sql(
                         """
                         INSERT INTO incident_event
-                          (incident_id, occurred_at, recorded_at, actor, seat, type, task_id, agency_code, reason, detail)
+                          (incident_id, occurred_at, recorded_at, actor, seat, type,
+                           task_id, agency_code, reason, detail)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         entry.incidentId(),
