@@ -1,0 +1,65 @@
+package io.liandong.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 429 to a remote address that has used up its login attempts. For people it guards
+ * {@code POST /login} and counts each attempt; for machine clients it guards every request that
+ * carries credentials, and only failed ones are counted (by {@link ProblemResponses}).
+ */
+final class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+    private final ProblemResponses problems;
+    private final boolean formLogin;
+
+    private LoginThrottleFilter(LoginThrottle throttle, ProblemResponses problems, boolean formLogin) {
+        this.throttle = throttle;
+        this.problems = problems;
+        this.formLogin = formLogin;
+    }
+
+    static LoginThrottleFilter forFormLogin(LoginThrottle throttle, ProblemResponses problems) {
+        return new LoginThrottleFilter(throttle, problems, true);
+    }
+
+    static LoginThrottleFilter forCredentials(LoginThrottle throttle, ProblemResponses problems) {
+        return new LoginThrottleFilter(throttle, problems, false);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (formLogin) {
+            return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        }
+        return request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        LoginThrottle.Verdict verdict = formLogin ? throttle.attempt(address) : throttle.check(address);
+        if (verdict.allowed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = verdict.retryAfter().toSeconds();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        problems.write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-login-attempts",
+                "Too many login attempts",
+                "too many login attempts from " + address + "; try again in " + seconds + " s",
+                Map.of("retryAfterSeconds", seconds));
+    }
+}

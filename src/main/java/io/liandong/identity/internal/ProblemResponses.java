@@ -1,0 +1,124 @@
+package io.liandong.identity.internal;
+
+import io.liandong.shared.web.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers 401, 403 and 429 from the security filters as RFC 9457 problem details, never as a
+ * redirect or an HTML page. A Basic challenge is sent only to a client that tried Basic itself,
+ * so a browser never pops up its own password dialog.
+ */
+@Component
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final JsonMapper json;
+    private final LoginThrottle throttle;
+
+    ProblemResponses(JsonMapper json, LoginThrottle throttle) {
+        this.json = json;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in", notLoggedIn(request));
+            return;
+        }
+        throttle.failed(request.getRemoteAddr());
+        if (startsWith(authorization, "Bearer ")) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-token",
+                    "Invalid API token",
+                    "the API token is unknown" + " or revoked, or its user is disabled");
+            return;
+        }
+        if (startsWith(authorization, "Basic ") && request.getHeader("X-Requested-With") == null) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Liandong\", charset=\"UTF-8\"");
+        }
+        if (failure instanceof LockedException) {
+            write(response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked", LoginResponses.LOCKED);
+        } else {
+            write(response, HttpStatus.UNAUTHORIZED, "login-failed", "Login failed", LoginResponses.WRONG);
+        }
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        String what = request.getMethod() + " " + request.getRequestURI();
+        if (denied instanceof CsrfException) {
+            log.warn("Refused {} without a valid CSRF token", what);
+            write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "csrf",
+                    "Missing or invalid CSRF token",
+                    "send the value of the XSRF-TOKEN cookie in the X-XSRF-TOKEN header with " + what);
+            return;
+        }
+        String user = request.getUserPrincipal() == null
+                ? "anonymous"
+                : request.getUserPrincipal().getName();
+        log.warn("Refused {} to user {}: role does not allow it", what, user);
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow " + what);
+    }
+
+    void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        write(response, status, type, title, detail, Map.of());
+    }
+
+    void write(
+            HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            Map<String, ?> extra)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ProblemTypes.of(type).toString());
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.putAll(extra);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    private static String notLoggedIn(HttpServletRequest request) {
+        return "log in first: " + request.getMethod() + " " + request.getRequestURI()
+                + " needs a session (POST /login) or an Authorization header (Basic or Bearer API token)";
+    }
+
+    private static boolean startsWith(String header, String scheme) {
+        return header.regionMatches(true, 0, scheme, 0, scheme.length());
+    }
+}

@@ -1,0 +1,174 @@
+package io.liandong.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.identity.HttpClientFixture.Answer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+class UserAdministrationIntegrationTests extends IdentityTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void createsAUserWhoCanLogIn() {
+        Answer created = admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username", "zhang.wei",
+                                "displayName", "张伟",
+                                "password", "a-good-password",
+                                "roles", List.of("AGENCY_REP"),
+                                "agency", "POLICE-SHUANGTA"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/users/zhang.wei");
+        assertThat(created.body()).doesNotContain("a-good-password").doesNotContain("password");
+        JsonNode me = basic("zhang.wei", "a-good-password").get("/api/me").json();
+        assertThat(me.get("agency").asString()).isEqualTo("POLICE-SHUANGTA");
+        assertThat(me.get("displayName").asString()).isEqualTo("张伟");
+    }
+
+    @Test
+    void refusesAShortPasswordWithoutEchoingIt() {
+        Answer refused = admin().post(
+                        "/api/users",
+                        Map.of("username", "short-pw", "password", "s3cr3t", "roles", List.of("ANALYST")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).doesNotContain("s3cr3t");
+        JsonNode error = refused.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("password");
+        assertThat(error.get("message").asString()).contains("10");
+        assertThat(error.has("rejectedValue")).isFalse();
+    }
+
+    @Test
+    void refusesUnknownRolesAndAgencyUsersWithoutAgency() {
+        Answer refused = admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "no-agency",
+                                "password",
+                                "long-enough-pw",
+                                "roles",
+                                List.of("AGENCY_CLERK", "SUPERUSER")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).contains("roles", "agency");
+        assertThat(refused.body()).contains("SUPERUSER");
+    }
+
+    @Test
+    void refusesATakenUsernameWith409() {
+        Answer taken = admin().post(
+                        "/api/users",
+                        Map.of("username", "leader", "password", "long-enough-pw", "roles", List.of("LEADER")));
+
+        assertThat(taken.status()).isEqualTo(409);
+    }
+
+    @Test
+    void staleVersionGets409AndChangesNothing() {
+        createAnalyst("stale-edit");
+        Map<String, Object> first = change(0, List.of("ANALYST", "LEADER"));
+        assertThat(admin().put("/api/users/stale-edit", first).status()).isEqualTo(200);
+
+        Answer stale = admin().put("/api/users/stale-edit", change(0, List.of("ADMIN")));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("detail").asString()).contains("version 0").contains("version is 1");
+        assertThat(admin().get("/api/users/stale-edit").json().get("roles").toString())
+                .isEqualTo("[\"LEADER\",\"ANALYST\"]");
+    }
+
+    @Test
+    void permissionChangeIsAuditedWithOldAndNewRoles() {
+        createAnalyst("promoted");
+
+        Answer changed = admin().put("/api/users/promoted", change(0, List.of("ANALYST", "COMMANDER")));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("version").asInt()).isEqualTo(1);
+        String detail = jdbc.sql(
+                        "SELECT detail FROM audit_event WHERE action = 'PERMISSIONS_CHANGED' AND target = 'promoted'")
+                .query(String.class)
+                .single();
+        assertThat(detail).isEqualTo("roles ANALYST → COMMANDER,ANALYST");
+        String actor = jdbc.sql(
+                        "SELECT actor FROM audit_event WHERE action = 'PERMISSIONS_CHANGED' AND target = 'promoted'")
+                .query(String.class)
+                .single();
+        assertThat(actor).isEqualTo("admin");
+    }
+
+    @Test
+    void roleChangeReachesALiveSessionAndDisablingEndsIt() {
+        createAnalyst("live-session");
+        HttpClientFixture console = browser();
+        console.login("live-session", "long-enough-pw");
+        assertThat(console.get("/api/users").status()).isEqualTo(403);
+
+        admin().put("/api/users/live-session", change(0, List.of("ADMIN")));
+        Answer promoted = console.get("/api/users");
+        Map<String, Object> disable = change(1, List.of("ADMIN"));
+        disable.put("enabled", false);
+        admin().put("/api/users/live-session", disable);
+        Answer disabled = console.get("/api/me");
+
+        assertThat(promoted.status()).isEqualTo(200);
+        assertThat(disabled.status()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesToRemoveTheLastAdministrator() {
+        Answer refused = admin().put("/api/users/admin", change(0, List.of("ANALYST")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:liandong:problem:last-admin");
+        assertThat(admin().get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void newPasswordByAdminReplacesTheOldOne() {
+        createAnalyst("reset-me");
+        Map<String, Object> reset = change(0, List.of("ANALYST"));
+        reset.put("password", "brand-new-password");
+
+        assertThat(admin().put("/api/users/reset-me", reset).status()).isEqualTo(200);
+
+        assertThat(basic("reset-me", "long-enough-pw").get("/api/me").status()).isEqualTo(401);
+        assertThat(basic("reset-me", "brand-new-password").get("/api/me").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void unknownUserGets404() {
+        assertThat(admin().get("/api/users/nobody").status()).isEqualTo(404);
+        assertThat(admin().put("/api/users/nobody", change(0, List.of("ANALYST")))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private void createAnalyst(String username) {
+        Answer created = admin().post(
+                        "/api/users",
+                        Map.of("username", username, "password", "long-enough-pw", "roles", List.of("ANALYST")));
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> change(int version, List<String> roles) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("version", version);
+        body.put("roles", roles);
+        return body;
+    }
+}
