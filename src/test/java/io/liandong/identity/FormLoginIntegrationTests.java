@@ -106,6 +106,21 @@ class FormLoginIntegrationTests extends IdentityTestSupport {
     }
 
     @Test
+    void pathsOutsideTheConsoleAndTheMatrixNeedALogin() {
+        assertThat(anonymous().get("/board").status()).isEqualTo(401);
+    }
+
+    @Test
+    void csrfCookieIsReadableByTheConsoleButStaysOnThisSite() {
+        String cookie = anonymous().get("/api/me").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(cookie).contains("SameSite=Strict").doesNotContain("HttpOnly");
+    }
+
+    @Test
     void sendsStrictSecurityHeaders() {
         Answer answer = anonymous().get("/api/me");
 

@@ -4,18 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IdentityTestSupport.MovableClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 abstract class IdentityTestSupport {
 
     static final String ADMIN_PASSWORD = "admin-secret-1";
@@ -67,41 +58,6 @@ abstract class IdentityTestSupport {
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The real time plus however far the tests have moved it forward. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration by) {
-            offset.updateAndGet(o -> o.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock identityTestClock() {
-            return new MovableClock();
         }
     }
 }

@@ -17,7 +17,7 @@ class LockoutIntegrationTests extends IdentityTestSupport {
     JdbcClient jdbc;
 
     @Autowired
-    IdentityTestSupport.MovableClock clock;
+    MovableClock clock;
 
     @Test
     void locksTheAccountAfterFiveFailedLoginsAndRecordsEachInTheAuditTrail() {

@@ -121,11 +121,15 @@ class UserAdministrationIntegrationTests extends IdentityTestSupport {
         Answer promoted = console.get("/api/users");
         Map<String, Object> disable = change(1, List.of("ADMIN"));
         disable.put("enabled", false);
+        assertThat(basic("live-session", "long-enough-pw").get("/api/me").status())
+                .isEqualTo(200);
         admin().put("/api/users/live-session", disable);
         Answer disabled = console.get("/api/me");
+        Answer disabledBasic = basic("live-session", "long-enough-pw").get("/api/me");
 
         assertThat(promoted.status()).isEqualTo(200);
         assertThat(disabled.status()).isEqualTo(401);
+        assertThat(disabledBasic.status()).isEqualTo(401);
     }
 
     @Test
@@ -140,6 +144,8 @@ class UserAdministrationIntegrationTests extends IdentityTestSupport {
     @Test
     void newPasswordByAdminReplacesTheOldOne() {
         createAnalyst("reset-me");
+        // Basic logins are remembered for a few minutes; the remembered one must not outlive the password.
+        assertThat(basic("reset-me", "long-enough-pw").get("/api/me").status()).isEqualTo(200);
         Map<String, Object> reset = change(0, List.of("ANALYST"));
         reset.put("password", "brand-new-password");
 

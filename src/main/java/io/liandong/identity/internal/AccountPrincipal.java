@@ -80,6 +80,11 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
         return passwordStamp.equals(stamp(account.passwordHash()));
     }
 
+    /** A short fingerprint of the password hash; changes whenever the password does. */
+    String passwordStamp() {
+        return passwordStamp;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return roles.stream()

@@ -11,6 +11,7 @@ import static io.liandong.shared.security.Role.LEADER;
 import io.liandong.shared.security.Role;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,6 +38,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -118,7 +120,7 @@ class SecurityConfiguration {
             @Value("${liandong.map.tile-origin:}") String tileOrigin)
             throws Exception {
         http.authenticationManager(deps.passwordLogins())
-                .csrf(csrf -> csrf.spa())
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfCookie()))
                 .formLogin(form -> form.loginPage("/login")
                         .loginProcessingUrl("/login")
                         .successHandler(login)
@@ -152,7 +154,8 @@ class SecurityConfiguration {
             Clock clock) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(provider);
+        ProviderManager manager =
+                new ProviderManager(new RecentPasswordChecks(provider, accounts, clock, Duration.ofMinutes(5)));
         manager.setAuthenticationEventPublisher(events);
         return new Dependencies(manager, accounts, problems, throttle, properties, clock);
     }
@@ -164,6 +167,13 @@ class SecurityConfiguration {
             LoginThrottle throttle,
             IdentityProperties properties,
             Clock clock) {}
+
+    /** {@code XSRF-TOKEN}, readable by the console's script, sent to this site only (like the session cookie). */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookie.setCookieCustomizer(builder -> builder.sameSite("Strict"));
+        return cookie;
+    }
 
     private static Customizer<HeadersConfigurer<HttpSecurity>> headers(String tileOrigin) {
         String policy = ContentSecurityPolicy.withTileOrigin(tileOrigin);
@@ -220,11 +230,12 @@ class SecurityConfiguration {
                 .requestMatchers("/api/users", "/api/users/**", "/api/audit", "/api/audit/**")
                 .hasRole(ADMIN.name())
                 .requestMatchers("/api", "/api/**")
-                .hasRole(ADMIN.name())
-                .requestMatchers(HttpMethod.GET, properties.publicGetPaths().toArray(String[]::new))
-                .permitAll()
-                .anyRequest()
-                .authenticated();
+                .hasRole(ADMIN.name());
+        if (!properties.publicGetPaths().isEmpty()) {
+            access.requestMatchers(HttpMethod.GET, properties.publicGetPaths().toArray(String[]::new))
+                    .permitAll();
+        }
+        access.anyRequest().authenticated();
     }
 
     private static String[] names(Role... roles) {
