@@ -1,0 +1,89 @@
+package io.liandong.agency;
+
+import io.liandong.agency.internal.AgencyAdministration;
+import io.liandong.agency.internal.AgencyDirectory;
+import io.liandong.agency.internal.Districts;
+import io.liandong.shared.security.Actor;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The agencies, zones and seats of the center. Reads come from an in-memory copy of the tables,
+ * reloaded after every change, so they are cheap enough for the intake path.
+ */
+@Service
+public class AgencyService {
+
+    private final AgencyDirectory directory;
+    private final AgencyAdministration administration;
+    private final Districts districts;
+
+    AgencyService(AgencyDirectory directory, AgencyAdministration administration, Districts districts) {
+        this.directory = directory;
+        this.administration = administration;
+        this.districts = districts;
+    }
+
+    /** The agency with this code, active or not. */
+    public Optional<Agency> find(String code) {
+        return directory.agency(code);
+    }
+
+    /** Every agency, active or not, by code. */
+    public List<Agency> all() {
+        return directory.agencies();
+    }
+
+    /** The agencies whose representative sits in the hall on that day (see {@link Agency#residentOn}). */
+    public List<Agency> residentOn(LocalDate date) {
+        return all().stream().filter(agency -> agency.residentOn(date)).toList();
+    }
+
+    /** The active agencies whose jurisdiction covers the district (see {@link Agency#covers}). */
+    public List<Agency> covering(String districtCode, AgencyKind kind) {
+        return all().stream()
+                .filter(agency -> agency.active() && agency.kind() == kind && agency.covers(districtCode))
+                .toList();
+    }
+
+    /** The functional zones of the hall, by code. */
+    public List<Zone> zones() {
+        return directory.zones();
+    }
+
+    /** The zone with this code. */
+    public Optional<Zone> zone(String code) {
+        return directory.zone(code);
+    }
+
+    /** The seats of the hall, by code. */
+    public List<Seat> seats() {
+        return directory.seats();
+    }
+
+    /** The seat with this code. */
+    public Optional<Seat> seat(String code) {
+        return directory.seat(code);
+    }
+
+    /** The center's city and its county-level divisions: the codes an agency's districts may use. */
+    public List<District> districts() {
+        return districts.all();
+    }
+
+    /** The district with this 6-digit code, if it is the center's city or one of its divisions. */
+    public Optional<District> district(String code) {
+        return districts.find(code);
+    }
+
+    /**
+     * Creates or updates the given zones, agencies and seats, in the caller's transaction if there
+     * is one; rows not given are left as they are, unchanged rows keep their version. The caller
+     * has validated the data (the reference deployment loader does). Recorded in the audit trail.
+     */
+    public void importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
+        administration.importAll(zones, agencies, seats, actor);
+    }
+}

@@ -1,0 +1,205 @@
+package io.liandong.agency.internal;
+
+import io.liandong.agency.Agency;
+import io.liandong.agency.Residency;
+import io.liandong.agency.Seat;
+import io.liandong.agency.Zone;
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.web.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to agencies and seats: checks them, writes them with their optimistic version, records
+ * them in the audit trail in the same transaction, and has the directory reloaded afterwards.
+ */
+@Component
+public class AgencyAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyAdministration.class);
+
+    private final AgencyRepository repository;
+    private final AgencyDirectory directory;
+    private final Districts districts;
+
+    AgencyAdministration(AgencyRepository repository, AgencyDirectory directory, Districts districts) {
+        this.repository = repository;
+        this.directory = directory;
+        this.districts = districts;
+    }
+
+    @Transactional
+    public Versioned<Agency> create(Agency agency, Actor actor) {
+        check(agency);
+        if (repository.agency(agency.code()).isPresent()) {
+            throw Problem.conflict("agency " + agency.code() + " already exists");
+        }
+
+        repository.insert(agency);
+        repository.audit(actor.username(), "AGENCY_CREATED", agency.code(), agency.toString());
+        directory.reloadAfterTransaction();
+        log.info("Agency {} created by {}.", agency.code(), actor.username());
+        return new Versioned<>(agency, 0);
+    }
+
+    @Transactional
+    public Versioned<Agency> update(Agency agency, int version, Actor actor) {
+        Versioned<Agency> current = existing(agency.code());
+        check(agency);
+
+        write(current, agency, version);
+        repository.audit(actor.username(), "AGENCY_UPDATED", agency.code(), Audit.changes(current.value(), agency));
+        directory.reloadAfterTransaction();
+        log.info("Agency {} updated by {} (version {}).", agency.code(), actor.username(), version + 1);
+        return new Versioned<>(agency, version + 1);
+    }
+
+    /** Deactivates the agency (it is never deleted); a no-op when it is inactive already. */
+    @Transactional
+    public Versioned<Agency> deactivate(String code, @Nullable Integer version, Actor actor) {
+        Versioned<Agency> current = existing(code);
+        int expected = version == null ? current.version() : version;
+        if (!current.value().active() && expected == current.version()) {
+            return current;
+        }
+        Agency inactive = withActive(current.value(), false);
+
+        write(current, inactive, expected);
+        repository.audit(actor.username(), "AGENCY_DEACTIVATED", code, "active: true -> false");
+        directory.reloadAfterTransaction();
+        log.info("Agency {} deactivated by {}.", code, actor.username());
+        return new Versioned<>(inactive, expected + 1);
+    }
+
+    @Transactional
+    public Versioned<Seat> update(Seat seat, int version, Actor actor) {
+        Versioned<Seat> current = repository.seat(seat.code()).orElseThrow(() -> Problem.notFound("seat", seat.code()));
+        check(seat);
+
+        if (!repository.update(seat, version)) {
+            throw stale("seat", seat.code(), version, current.version());
+        }
+        repository.audit(actor.username(), "SEAT_UPDATED", seat.code(), Audit.changes(current.value(), seat));
+        directory.reloadAfterTransaction();
+        log.info("Seat {} updated by {} (version {}).", seat.code(), actor.username(), version + 1);
+        return new Versioned<>(seat, version + 1);
+    }
+
+    /** See {@link io.liandong.agency.AgencyService#importAll}. */
+    @Transactional
+    public void importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
+        String counts = upsert(zones, Zone::code, repository.zones(), repository::insert, repository::update)
+                + " zones, "
+                + upsert(agencies, Agency::code, repository.agencies(), repository::insert, repository::update)
+                + " agencies, "
+                + upsert(seats, Seat::code, repository.seats(), repository::insert, repository::update)
+                + " seats";
+
+        repository.audit(actor.username(), "AGENCIES_IMPORTED", "agency", counts);
+        directory.reloadAfterTransaction();
+        log.info("Imported reference data: {}.", counts);
+    }
+
+    private void check(Agency agency) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (agency.residency() == Residency.SEASONAL && agency.seasons().isEmpty()) {
+            errors.add(new Problem.FieldError(
+                    "seasons", "a SEASONAL agency needs at least one MM-dd/MM-dd window", agency.seasons()));
+        }
+        if (agency.residency() != Residency.SEASONAL && !agency.seasons().isEmpty()) {
+            errors.add(new Problem.FieldError(
+                    "seasons", "only a SEASONAL agency has season windows", String.valueOf(agency.seasons())));
+        }
+        if (agency.districts().isEmpty()) {
+            errors.add(new Problem.FieldError("districts", "must name at least one district", agency.districts()));
+        }
+        for (String district : agency.districts()) {
+            if (districts.find(district).isEmpty()) {
+                errors.add(new Problem.FieldError(
+                        "districts", "is not the center's city or one of its county-level divisions", district));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+    }
+
+    private void check(Seat seat) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (directory.zone(seat.zoneCode()).isEmpty()) {
+            errors.add(new Problem.FieldError("zone", "no such zone", seat.zoneCode()));
+        }
+        String agency = seat.agencyCode();
+        if (agency != null && directory.agency(agency).filter(Agency::active).isEmpty()) {
+            errors.add(new Problem.FieldError("agency", "no such active agency", agency));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+    }
+
+    private Versioned<Agency> existing(String code) {
+        return repository.agency(code).orElseThrow(() -> Problem.notFound("agency", code));
+    }
+
+    private void write(Versioned<Agency> current, Agency agency, int version) {
+        if (!repository.update(agency, version)) {
+            throw stale("agency", agency.code(), version, current.version());
+        }
+    }
+
+    private static Problem stale(String what, String code, int version, int current) {
+        return Problem.conflict(what + " " + code + " was changed by someone else: version " + version
+                + " is stale, the current version is " + current + "; reload it and try again");
+    }
+
+    static Agency withActive(Agency agency, boolean active) {
+        return new Agency(
+                agency.code(),
+                agency.nameZh(),
+                agency.nameEn(),
+                agency.kind(),
+                agency.residency(),
+                agency.seasons(),
+                agency.districts(),
+                agency.member(),
+                agency.chiefRep(),
+                active);
+    }
+
+    /** Inserts the new rows, updates the changed ones; answers how many of each. */
+    private static <T> String upsert(
+            List<T> wanted,
+            Function<T, String> code,
+            List<Versioned<T>> stored,
+            Consumer<T> insert,
+            BiPredicate<T, Integer> update) {
+        Map<String, Versioned<T>> byCode =
+                stored.stream().collect(Collectors.toMap(row -> code.apply(row.value()), row -> row));
+        int created = 0;
+        int updated = 0;
+        for (T row : wanted) {
+            Versioned<T> existing = byCode.get(code.apply(row));
+            if (existing == null) {
+                insert.accept(row);
+                created++;
+            } else if (!existing.value().equals(row)) {
+                if (!update.test(row, existing.version())) {
+                    throw new IllegalStateException("row " + code.apply(row) + " changed while being imported");
+                }
+                updated++;
+            }
+        }
+        return created + " created and " + updated + " updated of " + wanted.size();
+    }
+}

@@ -1,0 +1,76 @@
+package io.liandong.catalog;
+
+import io.liandong.catalog.internal.CategoryAdministration;
+import io.liandong.catalog.internal.CategoryDirectory;
+import io.liandong.shared.security.Actor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The category tree and the classifier. Reads come from an in-memory copy of the table, reloaded
+ * after every change, so they are cheap enough for the intake path.
+ */
+@Service
+public class CatalogService {
+
+    /** Guards against a cycle in the tree, which the administration refuses anyway. */
+    private static final int MAX_DEPTH = 16;
+
+    private final CategoryDirectory directory;
+    private final CategoryAdministration administration;
+
+    CatalogService(CategoryDirectory directory, CategoryAdministration administration) {
+        this.directory = directory;
+        this.administration = administration;
+    }
+
+    /** The category with this code. */
+    public Optional<Category> find(String code) {
+        return directory.category(code);
+    }
+
+    /** Every category, by code. */
+    public List<Category> all() {
+        return directory.categories();
+    }
+
+    /** The categories directly below this one, by code. */
+    public List<Category> children(String code) {
+        return directory.children(code);
+    }
+
+    /** The parent, the grandparent and so on up to the top-level category; empty for a top-level or unknown one. */
+    public List<Category> ancestors(String code) {
+        List<Category> ancestors = new ArrayList<>();
+        String parent = find(code).map(Category::parentCode).orElse(null);
+        while (parent != null && ancestors.size() < MAX_DEPTH) {
+            Optional<Category> category = find(parent);
+            if (category.isEmpty()) {
+                break;
+            }
+            ancestors.add(category.get());
+            parent = category.get().parentCode();
+        }
+        return ancestors;
+    }
+
+    /**
+     * Suggests categories for a caller's words, Chinese or English: at most five, best first,
+     * none when nothing in the text points to a category. Top-level categories are never
+     * suggested. Cheap: no database, no per-call pattern compilation.
+     */
+    public Classification classify(String text) {
+        return directory.classifier().classify(text);
+    }
+
+    /**
+     * Creates or updates the given categories, in the caller's transaction if there is one;
+     * categories not given are left as they are, unchanged ones keep their version. The caller has
+     * validated them (the reference deployment loader does). Recorded in the audit trail.
+     */
+    public void importAll(List<Category> categories, Actor actor) {
+        administration.importAll(categories, actor);
+    }
+}

@@ -1,0 +1,152 @@
+package io.liandong.catalog.internal;
+
+import io.liandong.catalog.Category;
+import io.liandong.catalog.CategoryOwners;
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.web.Problem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to categories: checks them, writes them with their optimistic version, records them in
+ * the audit trail in the same transaction, and has the directory reloaded afterwards.
+ */
+@Component
+public class CategoryAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(CategoryAdministration.class);
+
+    static final int MAX_KEYWORD_LENGTH = 100;
+
+    static final int MAX_KEYWORDS_LENGTH = 4000;
+
+    private final CategoryRepository repository;
+    private final CategoryDirectory directory;
+    private final CategoryOwners owners;
+
+    CategoryAdministration(CategoryRepository repository, CategoryDirectory directory, CategoryOwners owners) {
+        this.repository = repository;
+        this.directory = directory;
+        this.owners = owners;
+    }
+
+    @Transactional
+    public Versioned<Category> create(Category category, Actor actor) {
+        check(category);
+        if (repository.category(category.code()).isPresent()) {
+            throw Problem.conflict("category " + category.code() + " already exists");
+        }
+
+        repository.insert(category);
+        repository.audit(actor.username(), "CATEGORY_CREATED", category.code(), category.toString());
+        directory.reloadAfterTransaction();
+        log.info("Category {} created by {}.", category.code(), actor.username());
+        return new Versioned<>(category, 0);
+    }
+
+    @Transactional
+    public Versioned<Category> update(Category category, int version, Actor actor) {
+        Versioned<Category> current =
+                repository.category(category.code()).orElseThrow(() -> Problem.notFound("category", category.code()));
+        check(category);
+
+        if (!repository.update(category, version)) {
+            throw Problem.conflict("category " + category.code() + " was changed by someone else: version " + version
+                    + " is stale, the current version is " + current.version() + "; reload it and try again");
+        }
+        repository.audit(
+                actor.username(), "CATEGORY_UPDATED", category.code(), Audit.changes(current.value(), category));
+        directory.reloadAfterTransaction();
+        log.info("Category {} updated by {} (version {}).", category.code(), actor.username(), version + 1);
+        return new Versioned<>(category, version + 1);
+    }
+
+    /** See {@link io.liandong.catalog.CatalogService#importAll}. */
+    @Transactional
+    public void importAll(List<Category> categories, Actor actor) {
+        Map<String, Versioned<Category>> stored = repository.categories().stream()
+                .collect(Collectors.toMap(row -> row.value().code(), Function.identity()));
+        int created = 0;
+        int updated = 0;
+        for (Category category : categories) {
+            Versioned<Category> existing = stored.get(category.code());
+            if (existing == null) {
+                repository.insert(category);
+                created++;
+            } else if (!existing.value().equals(category)) {
+                if (!repository.update(category, existing.version())) {
+                    throw new IllegalStateException("category " + category.code() + " changed while being imported");
+                }
+                updated++;
+            }
+        }
+
+        String counts = created + " created and " + updated + " updated of " + categories.size() + " categories";
+        repository.audit(actor.username(), "CATEGORIES_IMPORTED", "category", counts);
+        directory.reloadAfterTransaction();
+        log.info("Imported reference data: {}.", counts);
+    }
+
+    private void check(Category category) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkParent(category, errors);
+        String owner = category.ownerAgency();
+        if (!category.police() && owner == null) {
+            errors.add(new Problem.FieldError("owner", "a non-police category must have an owner agency", null));
+        }
+        if (owner != null && !owners.isActiveAgency(owner)) {
+            errors.add(new Problem.FieldError("owner", "no such active agency", owner));
+        }
+        for (String keyword : category.keywords()) {
+            if (keyword.isBlank() || keyword.length() > MAX_KEYWORD_LENGTH) {
+                errors.add(new Problem.FieldError(
+                        "keywords", "each keyword must have 1 to " + MAX_KEYWORD_LENGTH + " characters", keyword));
+            }
+            if (keyword.contains(CategoryRepository.KEYWORD_SEPARATOR)) {
+                errors.add(new Problem.FieldError("keywords", "a keyword may not contain '|'", keyword));
+            }
+        }
+        if (String.join(CategoryRepository.KEYWORD_SEPARATOR, category.keywords())
+                        .length()
+                > MAX_KEYWORDS_LENGTH) {
+            errors.add(new Problem.FieldError(
+                    "keywords",
+                    "all keywords together may have at most " + MAX_KEYWORDS_LENGTH + " characters",
+                    category.keywords().size() + " keywords"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+    }
+
+    /** The parent must exist, and must not be the category itself or below it. */
+    private void checkParent(Category category, List<Problem.FieldError> errors) {
+        String parent = category.parentCode();
+        Set<String> seen = new HashSet<>();
+        while (parent != null) {
+            if (parent.equals(category.code())) {
+                errors.add(
+                        new Problem.FieldError("parent", "would put the category below itself", category.parentCode()));
+                return;
+            }
+            var found = directory.category(parent);
+            if (found.isEmpty()) {
+                errors.add(new Problem.FieldError("parent", "no such category", parent));
+                return;
+            }
+            if (!seen.add(parent)) {
+                return;
+            }
+            parent = found.get().parentCode();
+        }
+    }
+}

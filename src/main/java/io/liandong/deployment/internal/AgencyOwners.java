@@ -1,0 +1,22 @@
+package io.liandong.deployment.internal;
+
+import io.liandong.agency.Agency;
+import io.liandong.agency.AgencyService;
+import io.liandong.catalog.CategoryOwners;
+import org.springframework.stereotype.Component;
+
+/** Tells the catalog which agencies may own categories, so the catalog need not know the agency module. */
+@Component
+class AgencyOwners implements CategoryOwners {
+
+    private final AgencyService agencies;
+
+    AgencyOwners(AgencyService agencies) {
+        this.agencies = agencies;
+    }
+
+    @Override
+    public boolean isActiveAgency(String agencyCode) {
+        return agencies.find(agencyCode).filter(Agency::active).isPresent();
+    }
+}

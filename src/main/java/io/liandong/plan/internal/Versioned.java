@@ -1,0 +1,4 @@
+package io.liandong.plan.internal;
+
+/** A row as stored, with the optimistic version a change must quote. */
+public record Versioned<T>(T value, int version) {}
