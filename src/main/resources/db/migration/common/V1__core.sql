@@ -94,6 +94,7 @@ CREATE TABLE report (
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     idempotency_key     VARCHAR(200),
     request_hash        VARCHAR(64),
+    response            VARCHAR(4000),
     CONSTRAINT uq_report_idempotency UNIQUE (idempotency_key)
 );
 CREATE INDEX ix_report_received ON report (received_at);
@@ -165,6 +166,7 @@ CREATE TABLE task (
     reminders        INT           NOT NULL DEFAULT 0,
     last_reminded_at TIMESTAMP WITH TIME ZONE,
     escalated_at     TIMESTAMP WITH TIME ZONE,
+    report_id        BIGINT,
     version          INT           NOT NULL DEFAULT 0
 );
 CREATE INDEX ix_task_incident ON task (incident_id);

@@ -1,0 +1,214 @@
+package io.liandong.dispatch;
+
+import io.liandong.dispatch.internal.DeadlineCalculator;
+import io.liandong.dispatch.internal.TaskStore;
+import io.liandong.record.NewEntry;
+import io.liandong.record.RecordService;
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.security.Role;
+import io.liandong.shared.web.Problem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues tasks to agencies and moves them through their steps. Every change writes the task row
+ * and an entry on the incident's record in one transaction.
+ */
+@Service
+public class DispatchService {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchService.class);
+    /** A step may be dated a little ahead of this node's clock (clients' clocks drift). */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final TaskStore store;
+    private final DeadlineCalculator deadlines;
+    private final RecordService record;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DispatchService(
+            TaskStore store,
+            DeadlineCalculator deadlines,
+            RecordService record,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.deadlines = deadlines;
+        this.record = record;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Issues one task in the caller's transaction and writes TASK_ISSUED on the record. */
+    @Transactional
+    public Task issue(TaskOrder order, Actor actor) {
+        Task draft = deadlines.draft(order);
+        long id = store.insert(draft);
+        Task task = store.find(id).orElseThrow();
+
+        record.append(NewEntry.of(task.incidentId(), task.issuedAt(), actor.username(), actor.seat(), "TASK_ISSUED")
+                .task(id, task.agency())
+                .detail(task.instructions()));
+        log.info(
+                "Issued task {} to agency {} for incident {} ({}, plan {})",
+                id,
+                task.agency(),
+                task.incidentId(),
+                task.priority(),
+                task.planCode());
+        return task;
+    }
+
+    /** Takes one step on a task for the acting agency user (or an administrator). */
+    @Transactional
+    public Task step(long taskId, TaskStep step, StepCommand command, Actor actor) {
+        Task task = visibleTask(taskId, actor);
+        if (!actor.has(Role.ADMIN) && !actor.hasAny(Role.AGENCY_REP, Role.AGENCY_CLERK)) {
+            throw Problem.forbidden("only the task's agency may " + step.verb() + " task " + taskId);
+        }
+        if (step == TaskStep.CANCEL) {
+            throw Problem.refused("task-step-refused", "tasks are cancelled by closing or cancelling the incident");
+        }
+        Instant at = stepTime(task, command.at());
+        String text = command.text() == null ? null : command.text().strip();
+        if ((step == TaskStep.RETURN || step == TaskStep.REPORT_BACK) && (text == null || text.isEmpty())) {
+            throw Problem.invalid("text", "a " + step.verb() + " needs a text saying why or what", command.text());
+        }
+        return apply(task, step, command.version(), at, text, actor);
+    }
+
+    /** Cancels every active task of an incident (the incident was closed or cancelled). */
+    @Transactional
+    public List<Task> cancelActive(long incidentId, Instant at, String reason, Actor actor) {
+        List<Task> cancelled = new ArrayList<>();
+        for (Task task : store.ofIncident(incidentId)) {
+            if (task.status().isActive()) {
+                cancelled.add(apply(task, TaskStep.CANCEL, task.version(), at, reason, actor));
+            }
+        }
+        return cancelled;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Task> ofIncident(long incidentId) {
+        return store.ofIncident(incidentId);
+    }
+
+    /** A task the actor may see: an agency user sees only its own agency's tasks (others are 404). */
+    @Transactional(readOnly = true)
+    public Task visibleTask(long taskId, Actor actor) {
+        Task task = store.find(taskId).orElseThrow(() -> Problem.notFound("task", taskId));
+        if (actor.isAgencyUser() && !task.agency().equals(actor.agencyCode())) {
+            throw Problem.notFound("task", taskId);
+        }
+        return task;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Task> find(long taskId) {
+        return store.find(taskId);
+    }
+
+    /** Lists tasks; an agency user is confined to its own agency and may not ask for another's. */
+    @Transactional(readOnly = true)
+    public List<Task> search(TaskFilter filter, Actor actor) {
+        String agency = filter.agency();
+        if (actor.isAgencyUser()) {
+            if (agency != null && !agency.equals(actor.agencyCode())) {
+                throw Problem.forbidden("an agency user sees only its own agency's tasks, not " + agency);
+            }
+            agency = actor.agencyCode();
+        }
+        return store.search(new TaskFilter(
+                filter.status(), agency, filter.incidentId(), filter.activeOnly(), filter.overdue(), filter.limit()));
+    }
+
+    /** Counts and response times of tasks issued in [from, to), drills excluded. */
+    @Transactional(readOnly = true)
+    public TaskStatistics statistics(Instant from, Instant to) {
+        return store.statistics(from, to, clock.instant());
+    }
+
+    private Task apply(Task task, TaskStep step, int version, Instant at, @Nullable String text, Actor actor) {
+        TaskStatus.Transition transition = task.status().take(step);
+        if (!transition.allowed()) {
+            log.warn(
+                    "Refused to {} task {} of agency {}: {}",
+                    step.verb(),
+                    task.id(),
+                    task.agency(),
+                    transition.refusal());
+            throw Problem.refused("task-step-refused", transition.refusal() + " (task " + task.id() + ")");
+        }
+        if (version != task.version()) {
+            throw staleVersion(task, version);
+        }
+
+        boolean written = store.step(task, step, transition.to(), at, text);
+        if (!written) {
+            throw staleVersion(task, version);
+        }
+
+        record.append(NewEntry.of(task.incidentId(), at, actor.username(), actor.seat(), step.recordType())
+                .task(task.id(), task.agency())
+                .because(step == TaskStep.RETURN || step == TaskStep.CANCEL ? text : null)
+                .detail(step == TaskStep.REPORT_BACK ? text : null));
+        events.publishEvent(new TaskStepped(task.id(), task.incidentId(), task.agency(), step, transition.to(), at));
+        log.info(
+                "Task {} of agency {} on incident {}: {} -> {}",
+                task.id(),
+                task.agency(),
+                task.incidentId(),
+                task.status(),
+                transition.to());
+        return store.find(task.id()).orElseThrow();
+    }
+
+    private Instant stepTime(Task task, @Nullable Instant asked) {
+        Instant now = clock.instant();
+        if (asked == null) {
+            return now;
+        }
+        if (asked.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Problem.invalid(
+                    "at",
+                    "a step cannot be dated in the future, was " + asked + " for task " + task.id(),
+                    asked.toString());
+        }
+        Instant previous = latestStep(task);
+        if (asked.isBefore(previous)) {
+            throw Problem.invalid(
+                    "at",
+                    "a step cannot be dated before the task's previous step at " + previous + ", was " + asked
+                            + " for task " + task.id(),
+                    asked.toString());
+        }
+        return asked;
+    }
+
+    private static Instant latestStep(Task task) {
+        Instant latest = task.issuedAt();
+        for (Instant t : new Instant[] {task.acknowledgedAt(), task.arrivedAt()}) {
+            if (t != null && t.isAfter(latest)) {
+                latest = t;
+            }
+        }
+        return latest;
+    }
+
+    private static Problem staleVersion(Task task, int version) {
+        return Problem.conflict("task " + task.id() + " was changed by someone else: you saw version " + version
+                + ", it is now at version " + task.version() + " (" + task.status() + ")");
+    }
+}

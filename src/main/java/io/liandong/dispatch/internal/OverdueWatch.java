@@ -1,0 +1,162 @@
+package io.liandong.dispatch.internal;
+
+import io.liandong.dispatch.Task;
+import io.liandong.notify.NotificationService;
+import io.liandong.record.NewEntry;
+import io.liandong.record.RecordService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Watches deadlines. A task past its current deadline is marked overdue and its agency reminded
+ * (催办); it is reminded again every {@code remind-every}; after {@code escalate-after-reminders}
+ * reminders it is escalated (督办) to the duty leader. All state lives in the task row, so a
+ * restart loses nothing, and every write is conditional on the task not having moved on, so it
+ * never fires for a task that took its step meanwhile, nor twice when several nodes watch.
+ */
+@Component
+public class OverdueWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueWatch.class);
+    private static final String SYSTEM = "system";
+
+    private final TaskStore store;
+    private final RecordService record;
+    private final NotificationService notifications;
+    private final DispatchProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OverdueWatch(
+            TaskStore store,
+            RecordService record,
+            NotificationService notifications,
+            DispatchProperties properties,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.store = store;
+        this.record = record;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${liandong.dispatch.overdue.scan-interval:PT15S}",
+            initialDelayString = "${liandong.dispatch.overdue.scan-interval:PT15S}")
+    void scheduled() {
+        try {
+            scan();
+        } catch (RuntimeException e) {
+            log.error("Overdue scan failed; it will run again at the next interval", e);
+        }
+    }
+
+    /** One pass over every task past its current deadline; returns how many actions it took. */
+    public int scan() {
+        Instant now = clock.instant();
+        List<Task> due = store.pastDue(now, 500);
+        int actions = 0;
+        for (Task task : due) {
+            Boolean acted = transactions.execute(tx -> act(task, now));
+            if (Boolean.TRUE.equals(acted)) {
+                actions++;
+            }
+        }
+        return actions;
+    }
+
+    private boolean act(Task task, Instant now) {
+        String stage = task.stage();
+        if (stage == null) {
+            return false;
+        }
+        if (task.overdueStage() == null) {
+            return markOverdue(task, stage, now);
+        }
+        Duration every = properties.overdue().remindEvery();
+        if (task.escalatedAt() != null
+                || task.lastRemindedAt() == null
+                || task.lastRemindedAt().plus(every).isAfter(now)) {
+            return false;
+        }
+        if (task.reminders() >= properties.overdue().escalateAfterReminders()) {
+            return escalate(task, now);
+        }
+        return remind(task, now);
+    }
+
+    private boolean markOverdue(Task task, String stage, Instant now) {
+        if (!store.markOverdue(task, stage, now)) {
+            return false;
+        }
+        append(task, now, "TASK_OVERDUE", stage + " deadline " + task.nextDue() + " passed");
+        append(task, now, "TASK_REMINDED", "reminder 1");
+        notifications.send(
+                task.agency(),
+                "TASK_REMINDED",
+                task.incidentId(),
+                task.id(),
+                "任务 " + task.id() + " 已超时（" + stage + "），请立即处理 / task overdue, act now");
+        log.info(
+                "Task {} of agency {} on incident {} is overdue at stage {}",
+                task.id(),
+                task.agency(),
+                task.incidentId(),
+                stage);
+        return true;
+    }
+
+    private boolean remind(Task task, Instant now) {
+        if (!store.remindAgain(task, now)) {
+            return false;
+        }
+        append(task, now, "TASK_REMINDED", "reminder " + (task.reminders() + 1));
+        notifications.send(
+                task.agency(),
+                "TASK_REMINDED",
+                task.incidentId(),
+                task.id(),
+                "任务 " + task.id() + " 催办第 " + (task.reminders() + 1) + " 次 / reminder");
+        log.info(
+                "Reminded agency {} of task {} on incident {} ({} reminders)",
+                task.agency(),
+                task.id(),
+                task.incidentId(),
+                task.reminders() + 1);
+        return true;
+    }
+
+    private boolean escalate(Task task, Instant now) {
+        if (!store.escalate(task, now)) {
+            return false;
+        }
+        append(task, now, "TASK_ESCALATED", "escalated to the duty leader after " + task.reminders() + " reminders");
+        notifications.send(
+                "LEADER",
+                "TASK_ESCALATED",
+                task.incidentId(),
+                task.id(),
+                "督办：" + task.agency() + " 任务 " + task.id() + " 催办 " + task.reminders() + " 次仍未处理");
+        log.info(
+                "Escalated task {} of agency {} on incident {} to the duty leader",
+                task.id(),
+                task.agency(),
+                task.incidentId());
+        return true;
+    }
+
+    private void append(Task task, Instant now, String type, String detail) {
+        record.append(NewEntry.of(task.incidentId(), now, SYSTEM, null, type)
+                .task(task.id(), task.agency())
+                .detail(detail));
+    }
+}

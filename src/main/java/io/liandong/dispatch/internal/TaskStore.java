@@ -1,0 +1,235 @@
+package io.liandong.dispatch.internal;
+
+import io.liandong.dispatch.Task;
+import io.liandong.dispatch.TaskFilter;
+import io.liandong.dispatch.TaskStatistics;
+import io.liandong.dispatch.TaskStatus;
+import io.liandong.dispatch.TaskStep;
+import io.liandong.shared.Priority;
+import io.liandong.shared.persistence.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The task table. Every state change is a conditional update on the version the caller saw. */
+@Repository
+public class TaskStore {
+
+    private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+
+    TaskStore(JdbcClient jdbc, java.time.Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private Instant clockNow() {
+        return clock.instant();
+    }
+
+    public long insert(Task t) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(
+                        """
+                        INSERT INTO task (incident_id, agency_code, instructions, priority, status, plan_code,
+                          diverted, drill, issued_at, acknowledge_due, arrive_due, complete_due, report_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        t.incidentId(),
+                        t.agency(),
+                        t.instructions(),
+                        t.priority().name(),
+                        t.status().name(),
+                        t.planCode(),
+                        t.diverted(),
+                        t.drill(),
+                        Sql.ts(t.issuedAt()),
+                        Sql.ts(t.acknowledgeDue()),
+                        Sql.ts(t.arriveDue()),
+                        Sql.ts(t.completeDue()),
+                        t.reportId())
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    public Optional<Task> find(long id) {
+        return jdbc.sql("SELECT * FROM task WHERE id = ?")
+                .param(id)
+                .query(TaskStore::map)
+                .optional();
+    }
+
+    public List<Task> ofIncident(long incidentId) {
+        return jdbc.sql("SELECT * FROM task WHERE incident_id = ? ORDER BY id")
+                .param(incidentId)
+                .query(TaskStore::map)
+                .list();
+    }
+
+    public List<Task> search(TaskFilter q) {
+        return search(q, q.overdue() ? clockNow() : null);
+    }
+
+    List<Task> search(TaskFilter q, @Nullable Instant overdueAt) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM task WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(q.status().name());
+        }
+        if (q.agency() != null) {
+            sql.append(" AND agency_code = ?");
+            args.add(q.agency());
+        }
+        if (q.incidentId() != null) {
+            sql.append(" AND incident_id = ?");
+            args.add(q.incidentId());
+        }
+        if (q.activeOnly()) {
+            sql.append(" AND status IN ('ISSUED', 'ACKNOWLEDGED', 'ARRIVED')");
+        }
+        if (overdueAt != null) {
+            sql.append(
+                    " AND ((status = 'ISSUED' AND acknowledge_due < ?) OR (status = 'ACKNOWLEDGED' AND arrive_due < ?)"
+                            + " OR (status = 'ARRIVED' AND complete_due < ?))");
+            args.add(Sql.ts(overdueAt));
+            args.add(Sql.ts(overdueAt));
+            args.add(Sql.ts(overdueAt));
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(q.limit());
+        return jdbc.sql(sql.toString()).params(args).query(TaskStore::map).list();
+    }
+
+    /** Tasks whose current deadline has passed at {@code now}. */
+    public List<Task> pastDue(Instant now, int limit) {
+        return search(new TaskFilter(null, null, null, true, false, limit), now);
+    }
+
+    List<Task> issuedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM task WHERE issued_at >= ? AND issued_at < ? AND drill = FALSE")
+                .params(Sql.ts(from), Sql.ts(to))
+                .query(TaskStore::map)
+                .list();
+    }
+
+    /** Writes a step; false when the task changed since {@code expectedVersion} was read. */
+    /** Writes a step's outcome; false when the task changed since it was read. */
+    public boolean step(Task task, TaskStep step, TaskStatus to, Instant at, @Nullable String text) {
+        String column =
+                switch (step) {
+                    case ACKNOWLEDGE -> "acknowledged_at";
+                    case ARRIVE -> "arrived_at";
+                    case COMPLETE -> "completed_at";
+                    case RETURN -> "returned_at";
+                    default -> null;
+                };
+        String reason = step == TaskStep.RETURN || step == TaskStep.CANCEL ? text : null;
+        return step(task.id(), task.version(), to, column, at, reason, step == TaskStep.REPORT_BACK);
+    }
+
+    private boolean step(
+            long id,
+            int expectedVersion,
+            TaskStatus to,
+            @Nullable String timeColumn,
+            @Nullable Instant at,
+            @Nullable String returnReason,
+            boolean feedback) {
+        String reset =
+                feedback ? "" : ", overdue_stage = NULL, reminders = 0, last_reminded_at = NULL, escalated_at = NULL";
+        String timeSet = timeColumn == null ? "" : ", " + timeColumn + " = ?";
+        List<Object> args = new ArrayList<>();
+        args.add(to.name());
+        if (timeColumn != null) {
+            args.add(Sql.ts(at));
+        }
+        args.add(returnReason);
+        args.add(feedback ? 1 : 0);
+        args.add(id);
+        args.add(expectedVersion);
+        int rows = jdbc.sql("UPDATE task SET status = ?" + timeSet
+                        + ", return_reason = COALESCE(?, return_reason), feedback_count = feedback_count + ?"
+                        + reset
+                        + ", version = version + 1 WHERE id = ? AND version = ?")
+                .params(args)
+                .update();
+        return rows == 1;
+    }
+
+    /** Marks the current stage overdue with a first reminder, unless the task moved on. */
+    public boolean markOverdue(Task t, String stage, Instant now) {
+        return jdbc.sql("UPDATE task SET overdue_stage = ?, reminders = 1, last_reminded_at = ?"
+                                + " WHERE id = ? AND version = ? AND status = ? AND overdue_stage IS NULL")
+                        .params(
+                                stage,
+                                Sql.ts(now),
+                                t.id(),
+                                t.version(),
+                                t.status().name())
+                        .update()
+                == 1;
+    }
+
+    public boolean remindAgain(Task t, Instant now) {
+        return jdbc.sql("UPDATE task SET reminders = reminders + 1, last_reminded_at = ?"
+                                + " WHERE id = ? AND version = ? AND status = ? AND reminders = ?")
+                        .params(Sql.ts(now), t.id(), t.version(), t.status().name(), t.reminders())
+                        .update()
+                == 1;
+    }
+
+    public boolean escalate(Task t, Instant now) {
+        return jdbc.sql("UPDATE task SET escalated_at = ?, last_reminded_at = ?"
+                                + " WHERE id = ? AND version = ? AND status = ? AND escalated_at IS NULL")
+                        .params(
+                                Sql.ts(now),
+                                Sql.ts(now),
+                                t.id(),
+                                t.version(),
+                                t.status().name())
+                        .update()
+                == 1;
+    }
+
+    static Task map(ResultSet rs, int row) throws SQLException {
+        return new Task(
+                rs.getLong("id"),
+                rs.getLong("incident_id"),
+                rs.getString("agency_code"),
+                rs.getString("instructions"),
+                Priority.valueOf(rs.getString("priority")),
+                TaskStatus.valueOf(rs.getString("status")),
+                rs.getString("plan_code"),
+                rs.getBoolean("diverted"),
+                rs.getBoolean("drill"),
+                Sql.instant(rs, "issued_at"),
+                Sql.instant(rs, "acknowledge_due"),
+                Sql.instant(rs, "arrive_due"),
+                Sql.instant(rs, "complete_due"),
+                Sql.instant(rs, "acknowledged_at"),
+                Sql.instant(rs, "arrived_at"),
+                Sql.instant(rs, "completed_at"),
+                Sql.instant(rs, "returned_at"),
+                rs.getString("return_reason"),
+                rs.getInt("feedback_count"),
+                rs.getString("overdue_stage"),
+                rs.getInt("reminders"),
+                Sql.instant(rs, "last_reminded_at"),
+                Sql.instant(rs, "escalated_at"),
+                Sql.nullableLong(rs, "report_id"),
+                rs.getInt("version"));
+    }
+
+    /** Counts and per-agency percentiles of tasks issued in [from, to), drills excluded. */
+    public TaskStatistics statistics(Instant from, Instant to, Instant now) {
+        return TaskStatisticsCalculator.of(issuedBetween(from, to), now);
+    }
+}

@@ -1,0 +1,543 @@
+package io.liandong.incident;
+
+import io.liandong.agency.Agency;
+import io.liandong.agency.AgencyService;
+import io.liandong.catalog.CatalogService;
+import io.liandong.catalog.Category;
+import io.liandong.dispatch.DispatchService;
+import io.liandong.dispatch.Task;
+import io.liandong.dispatch.TaskOrder;
+import io.liandong.incident.internal.IncidentProperties;
+import io.liandong.incident.internal.IncidentStore;
+import io.liandong.notify.NotificationService;
+import io.liandong.plan.Plan;
+import io.liandong.plan.PlanService;
+import io.liandong.plan.PlanTask;
+import io.liandong.record.NewEntry;
+import io.liandong.record.RecordService;
+import io.liandong.shared.Priority;
+import io.liandong.shared.Severity;
+import io.liandong.shared.geo.GeoPoint;
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.web.Problem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admits reports as incidents (opening, merging or diverting them) and carries out the duty
+ * commander's orders. Each change writes the incident row and its record entry in one
+ * transaction; orders are conditional on the version the commander saw.
+ */
+@Service
+public class IncidentService {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final IncidentStore store;
+    private final CatalogService catalog;
+    private final AgencyService agencies;
+    private final PlanService plans;
+    private final DispatchService dispatch;
+    private final RecordService record;
+    private final NotificationService notifications;
+    private final IncidentProperties properties;
+    private final Clock clock;
+
+    IncidentService(
+            IncidentStore store,
+            CatalogService catalog,
+            AgencyService agencies,
+            PlanService plans,
+            DispatchService dispatch,
+            RecordService record,
+            NotificationService notifications,
+            IncidentProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.agencies = agencies;
+        this.plans = plans;
+        this.dispatch = dispatch;
+        this.record = record;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---- admission -------------------------------------------------------------------------
+
+    /** Diverts, merges or opens, in the caller's transaction. */
+    @Transactional
+    public Admission admit(ReportFacts report, Actor actor) {
+        Category category = catalog.find(report.categoryCode())
+                .orElseThrow(() -> Problem.invalid("category", "unknown category", report.categoryCode()));
+        if (category.divert()) {
+            return divert(report, category, actor);
+        }
+        Optional<Incident> joined = mergeTarget(report);
+        if (joined.isPresent()) {
+            return merge(joined.get(), report, actor);
+        }
+        return open(report, category, actor);
+    }
+
+    private Admission divert(ReportFacts report, Category category, Actor actor) {
+        String owner = responsibleAgency(category, report.districtCode());
+        if (owner == null) {
+            throw Problem.refused(
+                    "no-owner-agency", "category " + category.code() + " is non-police but names no owning agency");
+        }
+        Incident draft = draft(IncidentKind.SERVICE, report, category, null);
+        long id = store.insert(draft);
+        received(id, report, actor);
+        record.append(entry(id, report.receivedAt(), actor, "REPORT_DIVERTED")
+                .detail("diverted to " + owner + " as non-police " + category.code()));
+
+        TaskOrder order = TaskOrder.of(id, owner, report.text(), report.priority(), report.receivedAt())
+                .drill(report.drill());
+        Task task = dispatch.issue(
+                new TaskOrder(
+                        order.incidentId(),
+                        order.agency(),
+                        order.instructions(),
+                        order.priority(),
+                        order.issuedAt(),
+                        null,
+                        true,
+                        report.drill(),
+                        null,
+                        null,
+                        null,
+                        null),
+                actor);
+        log.info("Diverted a {} report to agency {} as case {} ({})", report.channel(), owner, id, category.code());
+        return new Admission(Admission.Outcome.DIVERTED, id, null, List.of(task.id()), false);
+    }
+
+    private Admission merge(Incident incident, ReportFacts report, Actor actor) {
+        store.merged(incident.id(), report.receivedAt());
+        received(incident.id(), report, actor);
+        record.append(entry(incident.id(), report.receivedAt(), actor, "REPORT_MERGED")
+                .detail("report #" + (incident.reportCount() + 1) + " merged into incident " + incident.id()));
+        log.info("Merged a {} report into incident {} ({})", report.channel(), incident.id(), incident.categoryCode());
+        return new Admission(Admission.Outcome.MERGED, incident.id(), incident.planCode(), List.of(), false);
+    }
+
+    private Admission open(ReportFacts report, Category category, Actor actor) {
+        Optional<Plan> plan = plans.match(category.code(), report.severity());
+        Incident draft = draft(
+                IncidentKind.EMERGENCY, report, category, plan.map(Plan::code).orElse(null));
+        long id = store.insert(draft);
+        received(id, report, actor);
+        record.append(entry(id, report.receivedAt(), actor, "INCIDENT_OPENED")
+                .detail(category.code() + " " + report.priority() + " severity " + report.severity()));
+
+        List<Long> taskIds = new ArrayList<>();
+        boolean tellLeader = report.severity().atLeast(Severity.III);
+        if (plan.isPresent()) {
+            taskIds.addAll(activate(id, plan.get(), report.priority(), report.receivedAt(), report.drill(), actor));
+            tellLeader |= plan.get().recipients().contains("LEADER");
+        } else {
+            String owner = responsibleAgency(category, report.districtCode());
+            if (owner != null) {
+                TaskOrder order = TaskOrder.of(id, owner, report.text(), report.priority(), report.receivedAt())
+                        .drill(report.drill());
+                taskIds.add(dispatch.issue(order, actor).id());
+            }
+        }
+        if (tellLeader) {
+            notifyLeader(id, draft, report.receivedAt(), actor);
+        }
+        log.info(
+                "Opened incident {} ({}, {}, severity {}) with {} tasks",
+                id,
+                category.code(),
+                report.priority(),
+                report.severity(),
+                taskIds.size());
+        return new Admission(
+                Admission.Outcome.INCIDENT_OPENED, id, plan.map(Plan::code).orElse(null), taskIds, tellLeader);
+    }
+
+    private List<Long> activate(long id, Plan plan, Priority priority, Instant at, boolean drill, Actor actor) {
+        record.append(entry(id, at, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
+        List<Long> issued = new ArrayList<>();
+        for (PlanTask step : plan.tasks()) {
+            TaskOrder order = TaskOrder.of(id, step.agencyCode(), step.taskZh(), priority, at)
+                    .drill(drill)
+                    .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin());
+            issued.add(dispatch.issue(order, actor).id());
+        }
+        return issued;
+    }
+
+    private void notifyLeader(long id, Incident incident, Instant at, Actor actor) {
+        notifications.send(
+                "LEADER",
+                "SERIOUS_INCIDENT",
+                id,
+                null,
+                incident.title() + "（" + incident.severity() + " 级 " + incident.priority() + "）");
+        record.append(entry(id, at, actor, "LEADER_NOTIFIED").detail("severity " + incident.severity()));
+    }
+
+    private Optional<Incident> mergeTarget(ReportFacts report) {
+        Duration window = properties.mergeWindow();
+        List<Incident> candidates = store.mergeCandidates(
+                report.categoryCode(),
+                report.drill(),
+                report.receivedAt().minus(window),
+                report.receivedAt().plus(window));
+        Incident best = null;
+        double bestMeters = Double.MAX_VALUE;
+        for (Incident candidate : candidates) {
+            double meters = distance(candidate, report);
+            if (meters <= properties.mergeDistanceMeters() && meters < bestMeters) {
+                best = candidate;
+                bestMeters = meters;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Metres between the report and the incident; same address text counts as zero when a point is missing. */
+    private static double distance(Incident incident, ReportFacts report) {
+        GeoPoint there = incident.point();
+        if (there != null && report.point() != null) {
+            return there.metersTo(report.point());
+        }
+        if (incident.address() != null
+                && report.address() != null
+                && normalise(incident.address()).equals(normalise(report.address()))) {
+            return 0;
+        }
+        return Double.MAX_VALUE;
+    }
+
+    private static String normalise(String address) {
+        return address.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The owner agency; for police work, the police unit whose jurisdiction holds the district. */
+    private @Nullable String responsibleAgency(Category category, @Nullable String district) {
+        String owner = category.ownerAgency();
+        if (owner == null || district == null) {
+            return owner;
+        }
+        Optional<Agency> ownerAgency = agencies.find(owner);
+        if (ownerAgency.isEmpty() || ownerAgency.get().districts().contains(district)) {
+            return owner;
+        }
+        return agencies.all().stream()
+                .filter(a -> a.active()
+                        && a.kind() == ownerAgency.get().kind()
+                        && a.districts().contains(district))
+                .map(Agency::code)
+                .findFirst()
+                .orElse(owner);
+    }
+
+    private Incident draft(IncidentKind kind, ReportFacts report, Category category, @Nullable String plan) {
+        String where = report.address() != null
+                ? report.address()
+                : report.point() != null
+                        ? String.format(
+                                Locale.ROOT,
+                                "%.5f, %.5f",
+                                report.point().lat(),
+                                report.point().lon())
+                        : "";
+        String title = (category.nameZh() + " " + where).strip();
+        GeoPoint point = report.point();
+        return new Incident(
+                0,
+                kind,
+                category.code(),
+                report.priority(),
+                report.severity(),
+                IncidentStatus.OPEN,
+                title.length() > 480 ? title.substring(0, 480) : title,
+                report.address(),
+                point == null ? null : point.lat(),
+                point == null ? null : point.lon(),
+                report.districtCode(),
+                report.receivedAt(),
+                report.receivedAt(),
+                null,
+                plan,
+                "COMMANDER",
+                1,
+                report.drill(),
+                0);
+    }
+
+    private void received(long id, ReportFacts report, Actor actor) {
+        String ref = report.externalRef() == null ? "" : " [" + report.externalRef() + "]";
+        record.append(entry(id, report.receivedAt(), actor, "REPORT_RECEIVED")
+                .detail(report.channel() + ref + ": " + report.text()));
+    }
+
+    // ---- orders ----------------------------------------------------------------------------
+
+    /** Orders a further agency to act. */
+    @Transactional
+    public Task dispatchAgency(
+            long id,
+            int version,
+            String agency,
+            String instructions,
+            @Nullable Priority priority,
+            @Nullable Instant at,
+            Actor actor) {
+        Incident incident = openForOrders(id, version);
+        Agency target = agencies.find(agency)
+                .filter(Agency::active)
+                .orElseThrow(() -> Problem.invalid("agency", "unknown or inactive agency", agency));
+        Instant when = orderTime(incident, at);
+
+        bump(incident, version, "in_command = in_command");
+        Task task = dispatch.issue(
+                TaskOrder.of(id, target.code(), instructions, priority == null ? incident.priority() : priority, when)
+                        .drill(incident.drill()),
+                actor);
+        return task;
+    }
+
+    /** Activates a plan (the given one, or the one matching the incident) for agencies not yet tasked. */
+    @Transactional
+    public List<Task> activatePlan(long id, int version, @Nullable String planCode, Actor actor) {
+        Incident incident = openForOrders(id, version);
+        Plan plan = (planCode != null
+                        ? plans.find(planCode)
+                        : plans.match(incident.categoryCode(), incident.severity()))
+                .orElseThrow(() -> planCode != null
+                        ? Problem.invalid("plan", "unknown plan", planCode)
+                        : Problem.refused(
+                                "no-matching-plan",
+                                "no plan matches category " + incident.categoryCode() + " at severity "
+                                        + incident.severity()));
+        Set<String> tasked = new HashSet<>();
+        for (Task t : dispatch.ofIncident(id)) {
+            if (t.status().isActive() || t.status().name().equals("COMPLETED")) {
+                tasked.add(t.agency());
+            }
+        }
+
+        bump(incident, version, "plan_code = ?", plan.code());
+        Instant now = clock.instant();
+        record.append(entry(id, now, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
+        List<Task> issued = new ArrayList<>();
+        for (PlanTask step : plan.tasks()) {
+            if (tasked.add(step.agencyCode())) {
+                TaskOrder order = TaskOrder.of(id, step.agencyCode(), step.taskZh(), incident.priority(), now)
+                        .drill(incident.drill())
+                        .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin());
+                issued.add(dispatch.issue(order, actor));
+            }
+        }
+        return issued;
+    }
+
+    @Transactional
+    public Incident addNote(long id, int version, String text, Actor actor) {
+        Incident incident = find(id);
+        checkVersion(incident, version);
+        bump(incident, version, "in_command = in_command");
+        record.append(entry(id, clock.instant(), actor, "NOTE_ADDED").detail(text));
+        return find(id);
+    }
+
+    @Transactional
+    public Incident changeSeverity(long id, int version, Severity severity, String reason, Actor actor) {
+        Incident incident = openForOrders(id, version);
+        bump(incident, version, "severity = ?", severity.name());
+        record.append(entry(id, clock.instant(), actor, "SEVERITY_CHANGED")
+                .because(reason)
+                .detail(incident.severity() + " -> " + severity));
+        if (severity.atLeast(Severity.III) && !incident.severity().atLeast(Severity.III)) {
+            notifyLeader(id, find(id), clock.instant(), actor);
+        }
+        return find(id);
+    }
+
+    @Transactional
+    public Incident changePriority(long id, int version, Priority priority, String reason, Actor actor) {
+        Incident incident = openForOrders(id, version);
+        bump(incident, version, "priority = ?", priority.name());
+        record.append(entry(id, clock.instant(), actor, "PRIORITY_CHANGED")
+                .because(reason)
+                .detail(incident.priority() + " -> " + priority));
+        return find(id);
+    }
+
+    /** Hands command to the duty leader. */
+    @Transactional
+    public Incident handOver(long id, int version, String reason, Actor actor) {
+        Incident incident = openForOrders(id, version);
+        if (incident.inCommand().equals("LEADER")) {
+            throw Problem.refused("already-in-command", "the duty leader already commands incident " + id);
+        }
+        bump(incident, version, "in_command = ?", "LEADER");
+        record.append(entry(id, clock.instant(), actor, "COMMAND_HANDED_OVER")
+                .because(reason)
+                .detail("LEADER"));
+        notifications.send("LEADER", "COMMAND_HANDED_OVER", id, null, "指挥权移交值班领导：" + incident.title());
+        return find(id);
+    }
+
+    /** Closes the incident; its active tasks are cancelled and recorded as such. */
+    @Transactional
+    public Incident close(long id, int version, String reason, @Nullable Instant at, Actor actor) {
+        return end(id, version, reason, at, actor, IncidentStatus.CLOSED, "INCIDENT_CLOSED");
+    }
+
+    @Transactional
+    public Incident cancel(long id, int version, String reason, Actor actor) {
+        return end(id, version, reason, null, actor, IncidentStatus.CANCELLED, "INCIDENT_CANCELLED");
+    }
+
+    @Transactional
+    public Incident reopen(long id, int version, String reason, Actor actor) {
+        Incident incident = find(id);
+        checkVersion(incident, version);
+        if (incident.isOpen()) {
+            throw Problem.refused("incident-state", "incident " + id + " is already open");
+        }
+        bump(incident, version, "status = 'OPEN', closed_at = NULL");
+        record.append(entry(id, clock.instant(), actor, "INCIDENT_REOPENED").because(reason));
+        return find(id);
+    }
+
+    private Incident end(
+            long id, int version, String reason, @Nullable Instant at, Actor actor, IncidentStatus to, String type) {
+        Incident incident = openForOrders(id, version);
+        Instant when = orderTime(incident, at);
+        bump(incident, version, "status = ?, closed_at = ?", to.name(), io.liandong.shared.persistence.Sql.ts(when));
+        dispatch.cancelActive(id, when, "incident " + to.name().toLowerCase(Locale.ROOT) + ": " + reason, actor);
+        record.append(entry(id, when, actor, type).because(reason));
+        log.info("Incident {} {} by {}", id, to, actor.username());
+        return find(id);
+    }
+
+    /** Closes a diverted service case once its agency has completed and nothing is left open. */
+    @Transactional
+    public void closeServiceCaseIfDone(long id, Instant at) {
+        Incident incident = find(id);
+        if (incident.kind() != IncidentKind.SERVICE || !incident.isOpen()) {
+            return;
+        }
+        boolean anyActive =
+                dispatch.ofIncident(id).stream().anyMatch(t -> t.status().isActive());
+        boolean anyCompleted = dispatch.ofIncident(id).stream().anyMatch(t -> t.completedAt() != null);
+        if (!anyActive && anyCompleted && store.closeIfOpen(id, at)) {
+            record.append(NewEntry.of(id, at, "system", null, "INCIDENT_CLOSED").because("service case completed"));
+        }
+    }
+
+    // ---- queries ---------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Incident find(long id) {
+        return store.find(id).orElseThrow(() -> Problem.notFound("incident", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> search(IncidentQuery q) {
+        return store.search(q.status(), q.kind(), q.category(), q.severity(), q.from(), q.to(), q.limit());
+    }
+
+    /** Open incidents within the merge distance of a point, nearest first. */
+    @Transactional(readOnly = true)
+    public List<Incident> nearby(@Nullable String category, GeoPoint point, double meters) {
+        return store.search(IncidentStatus.OPEN, IncidentKind.EMERGENCY, category, null, null, null, 2000).stream()
+                .filter(i -> i.point() != null && i.point().metersTo(point) <= meters)
+                .sorted((a, b) ->
+                        Double.compare(a.point().metersTo(point), b.point().metersTo(point)))
+                .limit(20)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> openedBetween(Instant from, Instant to) {
+        return store.openedBetween(from, to);
+    }
+
+    public double mergeDistanceMeters() {
+        return properties.mergeDistanceMeters();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private Incident openForOrders(long id, int version) {
+        Incident incident = find(id);
+        checkVersion(incident, version);
+        if (!incident.isOpen()) {
+            throw Problem.refused(
+                    "incident-state",
+                    "incident " + id + " is " + incident.status() + "; reopen it before giving orders");
+        }
+        return incident;
+    }
+
+    private static void checkVersion(Incident incident, int version) {
+        if (incident.version() != version) {
+            throw stale(incident, version);
+        }
+    }
+
+    private void bump(Incident incident, int version, String assignments, Object... values) {
+        if (!store.change(incident.id(), version, assignments, values)) {
+            throw stale(store.find(incident.id()).orElse(incident), version);
+        }
+    }
+
+    private static Problem stale(Incident incident, int version) {
+        return Problem.conflict("incident " + incident.id() + " was changed by someone else: you saw version " + version
+                + ", it is now at version " + incident.version());
+    }
+
+    private Instant orderTime(Incident incident, @Nullable Instant at) {
+        Instant now = clock.instant();
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Problem.invalid("at", "an order cannot be dated in the future, was " + at, at.toString());
+        }
+        if (at.isBefore(incident.openedAt())) {
+            throw Problem.invalid(
+                    "at",
+                    "an order cannot be dated before incident " + incident.id() + " opened at " + incident.openedAt()
+                            + ", was " + at,
+                    at.toString());
+        }
+        return at;
+    }
+
+    private static NewEntry entry(long id, Instant at, Actor actor, String type) {
+        return NewEntry.of(id, at, actor.username(), actor.seat(), type);
+    }
+
+    /** Filters for listing incidents; null means any. */
+    public record IncidentQuery(
+            @Nullable IncidentStatus status,
+            @Nullable IncidentKind kind,
+            @Nullable String category,
+            @Nullable Severity severity,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            int limit) {}
+}

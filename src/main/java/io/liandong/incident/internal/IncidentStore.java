@@ -1,0 +1,176 @@
+package io.liandong.incident.internal;
+
+import io.liandong.incident.Incident;
+import io.liandong.incident.IncidentKind;
+import io.liandong.incident.IncidentStatus;
+import io.liandong.shared.Priority;
+import io.liandong.shared.Severity;
+import io.liandong.shared.persistence.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The incident table. Commanders' changes are conditional on the version they saw. */
+@Repository
+public class IncidentStore {
+
+    private final JdbcClient jdbc;
+
+    IncidentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Incident i) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(
+                        """
+                        INSERT INTO incident (kind, category_code, priority, severity, status, title, address, lat, lon,
+                          district_code, opened_at, last_report_at, plan_code, in_command, report_count, drill)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        i.kind().name(),
+                        i.categoryCode(),
+                        i.priority().name(),
+                        i.severity().name(),
+                        i.status().name(),
+                        i.title(),
+                        i.address(),
+                        i.lat(),
+                        i.lon(),
+                        i.districtCode(),
+                        Sql.ts(i.openedAt()),
+                        Sql.ts(i.lastReportAt()),
+                        i.planCode(),
+                        i.inCommand(),
+                        i.reportCount(),
+                        i.drill())
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    public Optional<Incident> find(long id) {
+        return jdbc.sql("SELECT * FROM incident WHERE id = ?")
+                .param(id)
+                .query(IncidentStore::map)
+                .optional();
+    }
+
+    /** Open emergencies of one category whose last report is within the window around {@code at}. */
+    public List<Incident> mergeCandidates(String category, boolean drill, Instant earliest, Instant latest) {
+        return jdbc.sql(
+                        """
+                        SELECT * FROM incident WHERE status = 'OPEN' AND kind = 'EMERGENCY' AND category_code = ?
+                          AND drill = ? AND last_report_at >= ? AND opened_at <= ? ORDER BY id""")
+                .params(category, drill, Sql.ts(earliest), Sql.ts(latest))
+                .query(IncidentStore::map)
+                .list();
+    }
+
+    public void merged(long id, Instant reportAt) {
+        jdbc.sql(
+                        """
+                        UPDATE incident SET report_count = report_count + 1,
+                          last_report_at = CASE WHEN last_report_at < ? THEN ? ELSE last_report_at END
+                        WHERE id = ?""")
+                .params(Sql.ts(reportAt), Sql.ts(reportAt), id)
+                .update();
+    }
+
+    /** Applies a change the commander ordered; false when the incident changed since {@code version}. */
+    public boolean change(long id, int version, String assignments, Object... values) {
+        List<Object> args = new ArrayList<>(List.of(values));
+        args.add(id);
+        args.add(version);
+        return jdbc.sql("UPDATE incident SET " + assignments + ", version = version + 1 WHERE id = ? AND version = ?")
+                        .params(args)
+                        .update()
+                == 1;
+    }
+
+    /** Closes a service case without a commander (its last task completed); idempotent. */
+    public boolean closeIfOpen(long id, Instant at) {
+        return jdbc.sql("UPDATE incident SET status = 'CLOSED', closed_at = ?, version = version + 1"
+                                + " WHERE id = ? AND status = 'OPEN'")
+                        .params(Sql.ts(at), id)
+                        .update()
+                == 1;
+    }
+
+    public List<Incident> search(
+            @Nullable IncidentStatus status,
+            @Nullable IncidentKind kind,
+            @Nullable String category,
+            @Nullable Severity severity,
+            @Nullable Instant openedFrom,
+            @Nullable Instant openedTo,
+            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM incident WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status.name());
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind.name());
+        }
+        if (category != null) {
+            sql.append(" AND (category_code = ? OR category_code LIKE ?)");
+            args.add(category);
+            args.add(category + "-%");
+        }
+        if (severity != null) {
+            sql.append(" AND severity = ?");
+            args.add(severity.name());
+        }
+        if (openedFrom != null) {
+            sql.append(" AND opened_at >= ?");
+            args.add(Sql.ts(openedFrom));
+        }
+        if (openedTo != null) {
+            sql.append(" AND opened_at < ?");
+            args.add(Sql.ts(openedTo));
+        }
+        sql.append(" ORDER BY priority, opened_at DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.sql(sql.toString()).params(args).query(IncidentStore::map).list();
+    }
+
+    /** Non-drill incidents opened in [from, to). */
+    public List<Incident> openedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM incident WHERE opened_at >= ? AND opened_at < ? AND drill = FALSE")
+                .params(Sql.ts(from), Sql.ts(to))
+                .query(IncidentStore::map)
+                .list();
+    }
+
+    static Incident map(ResultSet rs, int row) throws SQLException {
+        return new Incident(
+                rs.getLong("id"),
+                IncidentKind.valueOf(rs.getString("kind")),
+                rs.getString("category_code"),
+                Priority.valueOf(rs.getString("priority")),
+                Severity.valueOf(rs.getString("severity")),
+                IncidentStatus.valueOf(rs.getString("status")),
+                rs.getString("title"),
+                rs.getString("address"),
+                Sql.nullableDouble(rs, "lat"),
+                Sql.nullableDouble(rs, "lon"),
+                rs.getString("district_code"),
+                Sql.instant(rs, "opened_at"),
+                Sql.instant(rs, "last_report_at"),
+                Sql.instant(rs, "closed_at"),
+                rs.getString("plan_code"),
+                rs.getString("in_command"),
+                rs.getInt("report_count"),
+                rs.getBoolean("drill"),
+                rs.getInt("version"));
+    }
+}

@@ -1,0 +1,268 @@
+package io.liandong.intake;
+
+import io.liandong.catalog.CatalogService;
+import io.liandong.catalog.Category;
+import io.liandong.catalog.Classification;
+import io.liandong.catalog.Suggestion;
+import io.liandong.incident.Admission;
+import io.liandong.incident.IncidentService;
+import io.liandong.incident.ReportFacts;
+import io.liandong.intake.internal.IntakeProperties;
+import io.liandong.intake.internal.ReportStore;
+import io.liandong.shared.Masking;
+import io.liandong.shared.Priority;
+import io.liandong.shared.Severity;
+import io.liandong.shared.geo.GeoPoint;
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.web.Problem;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives reports. A report is validated, classified and admitted (opened, merged or
+ * diverted) and stored in one transaction; with an idempotency key a retry returns the first
+ * answer and stores nothing new, and the same key with another body is refused.
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final ReportStore store;
+    private final CatalogService catalog;
+    private final IncidentService incidents;
+    private final IntakeProperties properties;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IntakeService(
+            ReportStore store,
+            CatalogService catalog,
+            IncidentService incidents,
+            IntakeProperties properties,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.incidents = incidents;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The answer to a report, and whether it is a stored answer to an earlier identical request. */
+    public record Received(IntakeResult result, boolean replayed) {}
+
+    public Received receive(ReportRequest request, @Nullable String idempotencyKey, Actor actor) {
+        String key = normaliseKey(idempotencyKey);
+        String hash = hash(request);
+        if (key != null) {
+            Optional<Received> earlier = earlier(key, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            IntakeResult result = transactions.execute(tx -> admit(request, key, hash, actor));
+            return new Received(result, false);
+        } catch (DuplicateKeyException race) {
+            // Another request with the same key committed first: answer as that one did.
+            return earlier(key, hash).orElseThrow(() -> race);
+        }
+    }
+
+    /** Category suggestions for a text, best first. */
+    public Classification classify(String text) {
+        return catalog.classify(text);
+    }
+
+    public IntakeStatistics statistics(Instant from, Instant to) {
+        return store.statistics(from, to);
+    }
+
+    private Optional<Received> earlier(@Nullable String key, String hash) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return store.byIdempotencyKey(key).map(stored -> {
+            if (!stored.requestHash().equals(hash)) {
+                throw Problem.refused(
+                        "idempotency-key-reused",
+                        "Idempotency-Key " + key + " was already used for a different report (report "
+                                + stored.reportId() + ")");
+            }
+            return new Received(json.readValue(stored.response(), IntakeResult.class), true);
+        });
+    }
+
+    private IntakeResult admit(ReportRequest request, @Nullable String key, String hash, Actor actor) {
+        Instant now = clock.instant();
+        Instant receivedAt = receivedAt(request, now);
+        String channel = Channel.parse(request.channel())
+                .orElseThrow(() -> Problem.invalid(
+                        "channel", "must be one of 110 119 120 12345 12350 WEB APP VIDEO API", request.channel()))
+                .code();
+        GeoPoint point = point(request);
+        if (point == null && blank(request.address())) {
+            throw Problem.invalid("address", "an address or a lat/lon point is required", request.address());
+        }
+        Classification classification = catalog.classify(request.text());
+        Category category = chooseCategory(request, classification);
+        Priority priority = request.priority() != null ? request.priority() : category.defaultPriority();
+        Severity severity = request.severity() != null ? request.severity() : category.defaultSeverity();
+        boolean drill = Boolean.TRUE.equals(request.drill());
+
+        ReportFacts facts = new ReportFacts(
+                channel,
+                receivedAt,
+                category.code(),
+                priority,
+                severity,
+                trim(request.address()),
+                point,
+                request.districtCode(),
+                request.text().strip(),
+                drill,
+                request.externalRef());
+        Admission admission = incidents.admit(facts, actor);
+        Suggestion best = classification.best().orElse(null);
+        long reportId = store.insert(new ReportStore.NewReport(
+                channel,
+                receivedAt,
+                trim(request.callerNumber()),
+                trim(request.callerName()),
+                facts.address(),
+                point,
+                request.districtCode(),
+                facts.text(),
+                category.code(),
+                best == null ? null : best.category(),
+                best == null ? null : best.confidence(),
+                priority,
+                severity,
+                admission.outcome().name(),
+                admission.incidentId(),
+                drill,
+                request.externalRef(),
+                actor.username(),
+                now,
+                key,
+                hash));
+
+        IntakeResult result = new IntakeResult(
+                reportId,
+                admission.outcome().name(),
+                admission.incidentId(),
+                category.code(),
+                category.nameZh(),
+                best == null ? null : new IntakeResult.Suggested(best.category(), best.confidence()),
+                priority.name(),
+                severity.name(),
+                admission.plan(),
+                admission.taskIds(),
+                admission.leaderNotified());
+        store.saveResponse(reportId, json.writeValueAsString(result));
+        log.info(
+                "Received report {} on channel {} from {}: {} incident {} ({})",
+                reportId,
+                channel,
+                Masking.phone(request.callerNumber()),
+                admission.outcome(),
+                admission.incidentId(),
+                category.code());
+        return result;
+    }
+
+    private Category chooseCategory(ReportRequest request, Classification classification) {
+        if (!blank(request.category())) {
+            return catalog.find(request.category().strip())
+                    .orElseThrow(() -> Problem.invalid("category", "unknown category", request.category()));
+        }
+        Optional<Suggestion> best = classification.best().filter(s -> s.confidence() >= properties.minConfidence());
+        String code = best.map(Suggestion::category).orElse(properties.fallbackCategory());
+        return catalog.find(code)
+                .orElseThrow(() -> new IllegalStateException("fallback category " + code + " is not in the catalog"));
+    }
+
+    private static Instant receivedAt(ReportRequest request, Instant now) {
+        Instant at = request.receivedAt();
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now.plus(FUTURE_SKEW))) {
+            throw Problem.invalid("receivedAt", "must not be in the future (now " + now + ")", at.toString());
+        }
+        if (at.isBefore(EARLIEST)) {
+            throw Problem.invalid("receivedAt", "must not be before " + EARLIEST, at.toString());
+        }
+        return at;
+    }
+
+    private static @Nullable GeoPoint point(ReportRequest request) {
+        if (request.lat() == null && request.lon() == null) {
+            return null;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.lat() == null) {
+            errors.add(new Problem.FieldError("lat", "lat and lon come together", null));
+        }
+        if (request.lon() == null) {
+            errors.add(new Problem.FieldError("lon", "lat and lon come together", null));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        try {
+            return new GeoPoint(request.lat(), request.lon());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("lat/lon", e.getMessage(), request.lat() + "," + request.lon());
+        }
+    }
+
+    private String hash(ReportRequest request) {
+        try {
+            byte[] body = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static @Nullable String normaliseKey(@Nullable String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        String stripped = key.strip();
+        if (stripped.length() > 200) {
+            throw Problem.invalid("Idempotency-Key", "must be at most 200 characters", stripped.length() + " chars");
+        }
+        return stripped;
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static @Nullable String trim(@Nullable String s) {
+        return blank(s) ? null : s.strip();
+    }
+}

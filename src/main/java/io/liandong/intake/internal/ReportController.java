@@ -1,0 +1,123 @@
+package io.liandong.intake.internal;
+
+import io.liandong.catalog.CatalogService;
+import io.liandong.catalog.Suggestion;
+import io.liandong.intake.IntakeResult;
+import io.liandong.intake.IntakeService;
+import io.liandong.intake.ReportRequest;
+import io.liandong.shared.Masking;
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.security.CurrentActor;
+import io.liandong.shared.web.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Intake: {@code /api/reports}. */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    private final IntakeService intake;
+    private final ReportStore reports;
+    private final CatalogService catalog;
+    private final CurrentActor actor;
+
+    ReportController(IntakeService intake, ReportStore reports, CatalogService catalog, CurrentActor actor) {
+        this.intake = intake;
+        this.reports = reports;
+        this.catalog = catalog;
+        this.actor = actor;
+    }
+
+    @PostMapping
+    ResponseEntity<IntakeResult> receive(
+            @Valid @RequestBody ReportRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        IntakeService.Received received = intake.receive(request, idempotencyKey, actor.get());
+        IntakeResult result = received.result();
+        if (received.replayed()) {
+            return ResponseEntity.ok(result);
+        }
+        return ResponseEntity.created(URI.create("/api/reports/" + result.reportId()))
+                .body(result);
+    }
+
+    record ClassifyRequest(@NotNull @Size(max = 4000) String text) {}
+
+    record SuggestionView(String category, String name, String nameEn, double confidence) {}
+
+    record ClassifyResponse(List<SuggestionView> suggestions) {}
+
+    @PostMapping("/classify")
+    ClassifyResponse classify(@Valid @RequestBody ClassifyRequest request) {
+        List<Suggestion> suggestions = intake.classify(request.text()).suggestions();
+        return new ClassifyResponse(suggestions.stream()
+                .map(s -> {
+                    var c = catalog.find(s.category());
+                    return new SuggestionView(
+                            s.category(),
+                            c.map(x -> x.nameZh()).orElse(s.category()),
+                            c.map(x -> x.nameEn()).orElse(s.category()),
+                            s.confidence());
+                })
+                .toList());
+    }
+
+    @GetMapping
+    List<ReportStore.StoredReport> list(
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) Long incident,
+            @RequestParam(defaultValue = "200") int limit) {
+        Actor who = actor.get();
+        return reports.search(from, to, channel, incident, Math.max(1, Math.min(limit, 2000))).stream()
+                .map(r -> masked(r, who))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    ReportStore.StoredReport one(@PathVariable long id) {
+        return reports.find(id).map(r -> masked(r, actor.get())).orElseThrow(() -> Problem.notFound("report", id));
+    }
+
+    private static ReportStore.StoredReport masked(ReportStore.StoredReport r, Actor who) {
+        if (who.seesPersonalData()) {
+            return r;
+        }
+        return new ReportStore.StoredReport(
+                r.id(),
+                r.channel(),
+                r.receivedAt(),
+                Masking.phone(r.callerNumber()),
+                Masking.name(r.callerName()),
+                r.address(),
+                r.lat(),
+                r.lon(),
+                r.districtCode(),
+                r.text(),
+                r.category(),
+                r.suggestedCategory(),
+                r.confidence(),
+                r.priority(),
+                r.severity(),
+                r.outcome(),
+                r.incidentId(),
+                r.drill(),
+                r.externalRef(),
+                r.createdBy());
+    }
+}

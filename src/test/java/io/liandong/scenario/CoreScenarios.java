@@ -1,0 +1,739 @@
+package io.liandong.scenario;
+
+import static io.liandong.testing.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liandong.dispatch.internal.OverdueWatch;
+import io.liandong.testing.Api;
+import io.liandong.testing.Api.Answer;
+import io.liandong.testing.MutableClock;
+import io.liandong.testing.TestClockConfiguration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The center's core, end to end through the HTTP API: intake, plans, task steps, deadlines,
+ * concurrency, idempotency, bad input and the record. Run on H2 and on PostgreSQL by the
+ * subclasses.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "liandong.scheduling.enabled=false",
+            "liandong.security.admin-password=" + CoreScenarios.ADMIN_PASSWORD,
+            "liandong.security.demo-password=" + CoreScenarios.DEMO_PASSWORD,
+            "liandong.security.demo-accounts=true",
+            "liandong.home=target/test-home",
+        })
+@Import(TestClockConfiguration.class)
+abstract class CoreScenarios {
+
+    static final String ADMIN_PASSWORD = "admin-Secret-123";
+    static final String DEMO_PASSWORD = "demo-Secret-123";
+    private static final AtomicInteger PLACE = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    OverdueWatch overdueWatch;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+    Api callTaker;
+    Api commander;
+    Api commander2;
+    Api leader;
+    Api analyst;
+    Api police;
+    Api fire;
+    Api ems;
+    Api gas;
+    Api lawEnforcement;
+
+    @BeforeEach
+    void users() {
+        admin = Api.as(port, "admin", ADMIN_PASSWORD);
+        callTaker = as("calltaker");
+        commander = as("commander");
+        commander2 = Api.as(port, "commander", DEMO_PASSWORD);
+        leader = as("leader");
+        analyst = as("analyst");
+        police = as("police");
+        fire = as("fire");
+        ems = as("ems");
+        gas = as("gas");
+        lawEnforcement = as("lawenf");
+    }
+
+    private Api as(String user) {
+        return Api.as(port, user, DEMO_PASSWORD);
+    }
+
+    /** A fresh place in Chaoyang for each report, kilometres apart, so tests never merge by accident. */
+    static double[] freshPlace() {
+        int n = PLACE.incrementAndGet();
+        return new double[] {41.20 + (n % 40) * 0.02, 119.60 + (n / 40) * 0.03};
+    }
+
+    Answer gasReport(Instant at) {
+        double[] p = freshPlace();
+        return callTaker.post(
+                "/api/reports",
+                map(
+                        "channel", "110",
+                        "receivedAt", at.toString(),
+                        "callerNumber", "13812345678",
+                        "callerName", "王某某",
+                        "address", "双塔区新华路 12 号 3 单元 502",
+                        "lat", p[0],
+                        "lon", p[1],
+                        "districtCode", "211302",
+                        "text", "邻居说楼上住户在家打开燃气阀门要轻生，闻到很浓的煤气味",
+                        "category", "SOC-SUICIDE-GAS"));
+    }
+
+    JsonNode incident(long id) {
+        Answer answer = commander.get("/api/incidents/" + id);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json();
+    }
+
+    int incidentVersion(long id) {
+        return incident(id).get("incident").get("version").asInt();
+    }
+
+    JsonNode taskOf(long incidentId, String agency) {
+        for (JsonNode task : incident(incidentId).get("tasks")) {
+            if (task.get("agency").asString().equals(agency)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no task for " + agency + " on incident " + incidentId);
+    }
+
+    Answer step(Api who, long taskId, String step, int version, Object... more) {
+        Map<String, Object> body = map(more);
+        body.put("version", version);
+        return who.post("/api/tasks/" + taskId + "/" + step, body);
+    }
+
+    List<String> recordTypes(long incidentId) {
+        Answer record = commander.get("/api/incidents/" + incidentId + "/record");
+        assertThat(record.status()).as(record.text()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        record.json().forEach(e -> types.add(e.get("type").asString()));
+        return types;
+    }
+
+    long reportCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM report").query(Long.class).single();
+    }
+
+    long eventCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM incident_event").query(Long.class).single();
+    }
+
+    // ---- the worked case of DESIGN.md §1 ----------------------------------------------------
+
+    @Test
+    @DisplayName("gas case: four agencies tasked at once, leader told, every step on the record, closed")
+    void playsTheGasCaseEndToEnd() {
+        Instant evening = clock.instant();
+        Answer intake = gasReport(evening);
+
+        assertThat(intake.status()).as(intake.text()).isEqualTo(201);
+        assertThat(intake.str("outcome")).isEqualTo("INCIDENT_OPENED");
+        assertThat(intake.str("plan")).isEqualTo("PLAN-GAS-SUICIDE");
+        assertThat(intake.json().get("leaderNotified").asBoolean()).isTrue();
+        long id = intake.id("incidentId");
+        JsonNode detail = incident(id);
+        Set<String> agencies = new HashSet<>();
+        Set<String> issuedAt = new HashSet<>();
+        detail.get("tasks").forEach(t -> {
+            agencies.add(t.get("agency").asString());
+            issuedAt.add(t.get("issuedAt").asString());
+        });
+        assertThat(agencies).containsExactlyInAnyOrder("POLICE-SHUANGTA", "FIRE-BRIGADE", "EMS-120", "GAS-CO");
+        assertThat(issuedAt)
+                .as("all tasks issued in one transaction at one instant")
+                .hasSize(1);
+        Answer leaderInbox = leader.get("/api/notifications?recipient=LEADER");
+        assertThat(leaderInbox.text()).contains("\"incidentId\":" + id);
+
+        clock.advance(Duration.ofMinutes(1));
+        for (var entry : Map.of("POLICE-SHUANGTA", police, "FIRE-BRIGADE", fire, "EMS-120", ems, "GAS-CO", gas)
+                .entrySet()) {
+            JsonNode task = taskOf(id, entry.getKey());
+            long taskId = task.get("id").asLong();
+            Answer ack = step(
+                    entry.getValue(), taskId, "acknowledge", task.get("version").asInt());
+            assertThat(ack.status()).as(ack.text()).isEqualTo(200);
+            Answer arrive = step(entry.getValue(), taskId, "arrive", ack.version());
+            assertThat(arrive.status()).as(arrive.text()).isEqualTo(200);
+        }
+        JsonNode gasTask = taskOf(id, "GAS-CO");
+        Answer measured = step(
+                gas,
+                gasTask.get("id").asLong(),
+                "report-back",
+                gasTask.get("version").asInt(),
+                "text",
+                "甲烷浓度 0.8% LEL，已关闭楼栋总阀");
+        assertThat(measured.status()).as(measured.text()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(60));
+        for (var entry : Map.of("POLICE-SHUANGTA", police, "FIRE-BRIGADE", fire, "EMS-120", ems, "GAS-CO", gas)
+                .entrySet()) {
+            JsonNode task = taskOf(id, entry.getKey());
+            Answer done = step(
+                    entry.getValue(),
+                    task.get("id").asLong(),
+                    "complete",
+                    task.get("version").asInt());
+            assertThat(done.status()).as(done.text()).isEqualTo(200);
+            assertThat(done.str("status")).isEqualTo("COMPLETED");
+        }
+        Answer closed = commander.post(
+                "/api/incidents/" + id + "/orders/close", map("version", incidentVersion(id), "reason", "现场安全，恢复供气"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        assertThat(closed.str("status")).isEqualTo("CLOSED");
+
+        List<String> types = recordTypes(id);
+        assertThat(types.subList(0, 8))
+                .containsExactly(
+                        "REPORT_RECEIVED",
+                        "INCIDENT_OPENED",
+                        "PLAN_ACTIVATED",
+                        "TASK_ISSUED",
+                        "TASK_ISSUED",
+                        "TASK_ISSUED",
+                        "TASK_ISSUED",
+                        "LEADER_NOTIFIED");
+        assertThat(types)
+                .containsSubsequence(
+                        "TASK_ACKNOWLEDGED", "TASK_ARRIVED", "TASK_REPORTED_BACK", "TASK_COMPLETED", "INCIDENT_CLOSED");
+        assertThat(types.stream().filter("TASK_COMPLETED"::equals)).hasSize(4);
+        assertThat(types.get(types.size() - 1)).isEqualTo("INCIDENT_CLOSED");
+        Answer record = commander.get("/api/incidents/" + id + "/record");
+        long previous = 0;
+        for (JsonNode e : record.json()) {
+            assertThat(e.get("id").asLong()).isGreaterThan(previous);
+            previous = e.get("id").asLong();
+            assertThat(e.get("actor").asString()).isNotBlank();
+        }
+
+        Answer stats = analyst.get("/api/stats/summary?from=" + evening.minusSeconds(1) + "&to="
+                + clock.instant().plusSeconds(1));
+        assertThat(stats.status()).as(stats.text()).isEqualTo(200);
+        assertThat(stats.json().get("linkageActivations").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(stats.json().get("byAgency").get("GAS-CO").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    // ---- diversion and merging --------------------------------------------------------------
+
+    @Test
+    void divertsNoiseComplaintToLawEnforcementAndClosesTheCaseWhenDone() {
+        double[] p = freshPlace();
+        Answer intake = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "12345",
+                        "address",
+                        "龙城区某小区",
+                        "lat",
+                        p[0],
+                        "lon",
+                        p[1],
+                        "text",
+                        "楼下烧烤店深夜噪音扰民",
+                        "category",
+                        "SVC-NOISE"));
+
+        assertThat(intake.status()).as(intake.text()).isEqualTo(201);
+        assertThat(intake.str("outcome")).isEqualTo("DIVERTED");
+        long caseId = intake.id("incidentId");
+        JsonNode task = taskOf(caseId, "LAW-ENFORCEMENT");
+        long taskId = task.get("id").asLong();
+        Answer ack =
+                step(lawEnforcement, taskId, "acknowledge", task.get("version").asInt());
+        Answer done = step(lawEnforcement, taskId, "complete", ack.version());
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        assertThat(incident(caseId).get("incident").get("status").asString()).isEqualTo("CLOSED");
+        assertThat(recordTypes(caseId))
+                .containsExactly(
+                        "REPORT_RECEIVED",
+                        "REPORT_DIVERTED",
+                        "TASK_ISSUED",
+                        "TASK_ACKNOWLEDGED",
+                        "TASK_COMPLETED",
+                        "INCIDENT_CLOSED");
+    }
+
+    @Test
+    void mergesASecondReportOfTheSameFireNearbyIntoOneIncident() {
+        double[] p = freshPlace();
+        Instant now = clock.instant();
+        Answer first = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "119",
+                        "receivedAt",
+                        now.toString(),
+                        "address",
+                        "建平县某厂房",
+                        "lat",
+                        p[0],
+                        "lon",
+                        p[1],
+                        "text",
+                        "厂房着火冒浓烟",
+                        "category",
+                        "ACC-FIRE-BUILDING"));
+        Answer second = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "110",
+                        "receivedAt",
+                        now.plusSeconds(120).toString(),
+                        "address",
+                        "建平县某厂房对面",
+                        "lat",
+                        p[0] + 0.001,
+                        "lon",
+                        p[1],
+                        "text",
+                        "对面厂房起火了",
+                        "category",
+                        "ACC-FIRE-BUILDING"));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(second.str("outcome")).isEqualTo("MERGED");
+        assertThat(second.id("incidentId")).isEqualTo(first.id("incidentId"));
+        assertThat(incident(first.id("incidentId"))
+                        .get("incident")
+                        .get("reportCount")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    // ---- deadlines ------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("overdue task: reminded, reminded again, escalated to the leader; never after it moves on")
+    void remindsThenEscalatesAnOverdueTaskAndStopsWhenItMovesOn() {
+        Answer intake = gasReport(clock.instant());
+        long id = intake.id("incidentId");
+        JsonNode gasTask = taskOf(id, "GAS-CO");
+        JsonNode policeTask = taskOf(id, "POLICE-SHUANGTA");
+        Instant ackDue = Instant.parse(gasTask.get("acknowledgeDue").asString());
+        Answer policeAck = step(
+                police,
+                policeTask.get("id").asLong(),
+                "acknowledge",
+                policeTask.get("version").asInt());
+        assertThat(policeAck.status()).isEqualTo(200);
+
+        clock.set(ackDue.plusSeconds(1));
+        overdueWatch.scan();
+        clock.advance(Duration.ofMinutes(10));
+        overdueWatch.scan();
+        clock.advance(Duration.ofMinutes(10));
+        overdueWatch.scan();
+        overdueWatch.scan();
+
+        List<String> gasEntries = new ArrayList<>();
+        commander.get("/api/incidents/" + id + "/record").json().forEach(e -> {
+            if ("GAS-CO".equals(e.path("agency").asString(null))) {
+                gasEntries.add(e.get("type").asString());
+            }
+        });
+        assertThat(gasEntries)
+                .containsExactly("TASK_ISSUED", "TASK_OVERDUE", "TASK_REMINDED", "TASK_REMINDED", "TASK_ESCALATED");
+        assertThat(leader.get("/api/notifications?recipient=LEADER").text()).contains("TASK_ESCALATED");
+        JsonNode after = taskOf(id, "GAS-CO");
+        assertThat(after.get("overdue").asBoolean()).isTrue();
+        assertThat(after.get("escalated").asBoolean()).isTrue();
+
+        Answer ack = step(
+                gas,
+                after.get("id").asLong(),
+                "acknowledge",
+                after.get("version").asInt());
+        assertThat(ack.status())
+                .as("a reminder must not bump the task's version")
+                .isEqualTo(200);
+        long before = eventCount();
+        overdueWatch.scan();
+        assertThat(recordTypes(id).stream()
+                        .filter(t -> t.equals("TASK_REMINDED"))
+                        .count())
+                .as("no reminder for an acknowledged task whose arrive deadline has not passed")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(eventCount() - before)
+                .as("the police task acknowledged on time and the gas task just acknowledged get nothing new")
+                .isLessThanOrEqualTo(countOverdueArrivals(id));
+    }
+
+    private long countOverdueArrivals(long id) {
+        Instant now = clock.instant();
+        long n = 0;
+        for (JsonNode t : incident(id).get("tasks")) {
+            if (t.get("nextDue") != null
+                    && !t.get("nextDue").isNull()
+                    && now.isAfter(Instant.parse(t.get("nextDue").asString()))) {
+                n += 2;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void neverRemindsForTheTasksOfAClosedIncidentEvenAfterItIsReopened() {
+        Answer intake = gasReport(clock.instant());
+        long id = intake.id("incidentId");
+        Answer closed = commander.post(
+                "/api/incidents/" + id + "/orders/close", map("version", incidentVersion(id), "reason", "误报"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        Answer reopened = commander.post(
+                "/api/incidents/" + id + "/orders/reopen", map("version", closed.version(), "reason", "再次来电"));
+        assertThat(reopened.status()).as(reopened.text()).isEqualTo(200);
+
+        clock.advance(Duration.ofHours(6));
+        overdueWatch.scan();
+
+        List<String> types = recordTypes(id);
+        assertThat(types).doesNotContain("TASK_OVERDUE", "TASK_REMINDED");
+        assertThat(types.stream().filter("TASK_CANCELLED"::equals)).hasSize(4);
+        incident(id).get("tasks").forEach(t -> assertThat(t.get("status").asString())
+                .isEqualTo("CANCELLED"));
+    }
+
+    // ---- concurrency -----------------------------------------------------------------------
+
+    @Test
+    void twoCommandersOnOneIncidentOneWinsTheOtherGets409() throws Exception {
+        long id = gasReport(clock.instant()).id("incidentId");
+        int version = incidentVersion(id);
+
+        List<Answer> answers = parallel(8, i -> (i % 2 == 0 ? commander : commander2)
+                .post(
+                        "/api/incidents/" + id + "/orders/severity",
+                        map("version", version, "severity", i % 2 == 0 ? "II" : "I", "reason", "现场升级 " + i)));
+
+        assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(1);
+        assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(7);
+        answers.stream()
+                .filter(a -> a.status() == 409)
+                .forEach(a -> assertThat(a.json().get("type").asString()).isEqualTo("urn:liandong:problem:conflict"));
+        assertThat(recordTypes(id).stream().filter("SEVERITY_CHANGED"::equals)).hasSize(1);
+        assertThat(incidentVersion(id)).isEqualTo(version + 1);
+    }
+
+    @Test
+    void concurrentAcknowledgementsOfOneTaskOneWinsNoLostWrite() throws Exception {
+        long id = gasReport(clock.instant()).id("incidentId");
+        JsonNode task = taskOf(id, "POLICE-SHUANGTA");
+
+        List<Answer> answers = parallel(
+                6,
+                i -> step(
+                        police,
+                        task.get("id").asLong(),
+                        "acknowledge",
+                        task.get("version").asInt()));
+
+        assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(1);
+        assertThat(answers.stream().map(Answer::status).filter(s -> s == 409 || s == 422))
+                .hasSize(5);
+        assertThat(recordTypes(id).stream().filter("TASK_ACKNOWLEDGED"::equals)).hasSize(1);
+    }
+
+    // ---- idempotency -----------------------------------------------------------------------
+
+    @Test
+    void aRetriedReportWithTheSameIdempotencyKeyReturnsTheFirstAnswerAndStoresNothing() throws Exception {
+        double[] p = freshPlace();
+        Map<String, Object> body = map(
+                "channel",
+                "110",
+                "address",
+                "凌源市某街",
+                "lat",
+                p[0],
+                "lon",
+                p[1],
+                "text",
+                "有人打架",
+                "category",
+                "SOC-PUBLIC-ORDER");
+        String key = "test-" + System.nanoTime();
+        Answer first = callTaker.post("/api/reports", body, Map.of("Idempotency-Key", key));
+        long reports = reportCount();
+        long events = eventCount();
+
+        List<Answer> retries = parallel(6, i -> callTaker.post("/api/reports", body, Map.of("Idempotency-Key", key)));
+
+        assertThat(first.status()).isEqualTo(201);
+        retries.forEach(r -> {
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.id("reportId")).isEqualTo(first.id("reportId"));
+            assertThat(r.id("incidentId")).isEqualTo(first.id("incidentId"));
+        });
+        assertThat(reportCount()).isEqualTo(reports);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void concurrentFirstRequestsWithOneKeyStoreOneReport() throws Exception {
+        double[] p = freshPlace();
+        Map<String, Object> body = map(
+                "channel",
+                "110",
+                "address",
+                "北票市某路",
+                "lat",
+                p[0],
+                "lon",
+                p[1],
+                "text",
+                "路边有人盗窃电动车",
+                "category",
+                "SOC-THEFT");
+        String key = "race-" + System.nanoTime();
+        long reports = reportCount();
+
+        List<Answer> answers = parallel(8, i -> callTaker.post("/api/reports", body, Map.of("Idempotency-Key", key)));
+
+        assertThat(answers.stream().map(a -> a.id("reportId")).distinct()).hasSize(1);
+        assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
+        assertThat(reportCount()).isEqualTo(reports + 1);
+    }
+
+    @Test
+    void aReusedIdempotencyKeyWithAnotherBodyIsRefusedAndStoresNothing() {
+        double[] p = freshPlace();
+        String key = "reuse-" + System.nanoTime();
+        callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "110",
+                        "address",
+                        "a",
+                        "lat",
+                        p[0],
+                        "lon",
+                        p[1],
+                        "text",
+                        "有人打架",
+                        "category",
+                        "SOC-PUBLIC-ORDER"),
+                Map.of("Idempotency-Key", key));
+        long reports = reportCount();
+
+        Answer reused = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "110",
+                        "address",
+                        "b",
+                        "lat",
+                        p[0],
+                        "lon",
+                        p[1],
+                        "text",
+                        "另一件事",
+                        "category",
+                        "SOC-PUBLIC-ORDER"),
+                Map.of("Idempotency-Key", key));
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("type").asString()).isEqualTo("urn:liandong:problem:idempotency-key-reused");
+        assertThat(reused.json().get("detail").asString()).contains(key);
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    // ---- bad input -------------------------------------------------------------------------
+
+    @Test
+    void badReportsAreAnsweredWithProblemDetailsAndStoreNothing() {
+        long reports = reportCount();
+        long events = eventCount();
+
+        Answer malformed = callTaker.post("/api/reports", "{\"channel\": \"110\", \"text\": ");
+        Answer missing = callTaker.post("/api/reports", map("channel", "110", "address", "x"));
+        Answer badLatitude =
+                callTaker.post("/api/reports", map("channel", "110", "lat", 91.5, "lon", 120.0, "text", "有人打架"));
+        Answer hugeText =
+                callTaker.post("/api/reports", map("channel", "110", "address", "x", "text", "火".repeat(1_048_576)));
+        Answer unknownCategory = callTaker.post(
+                "/api/reports", map("channel", "110", "address", "x", "text", "有人打架", "category", "NO-SUCH"));
+        Answer unknownChannel = callTaker.post("/api/reports", map("channel", "999", "address", "x", "text", "有人打架"));
+        Answer nowhere = callTaker.post("/api/reports", map("channel", "110", "text", "有人打架"));
+        Answer future = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "110",
+                        "address",
+                        "x",
+                        "text",
+                        "有人打架",
+                        "receivedAt",
+                        clock.instant().plus(Duration.ofDays(1)).toString()));
+
+        for (Answer bad :
+                List.of(malformed, missing, badLatitude, hugeText, unknownCategory, unknownChannel, nowhere, future)) {
+            assertThat(bad.status())
+                    .as(bad.text().substring(0, Math.min(300, bad.text().length())))
+                    .isEqualTo(400);
+            assertThat(bad.headers().get("content-type")).startsWith("application/problem+json");
+            assertThat(bad.json().get("type").asString()).startsWith("urn:liandong:problem:");
+            assertThat(bad.json().get("detail").asString()).isNotBlank();
+            assertThat(bad.text()).doesNotContain("Exception", "at io.liandong");
+        }
+        assertThat(missing.json().get("errors").toString()).contains("text");
+        assertThat(badLatitude.json().get("errors").toString()).contains("lat", "91.5");
+        assertThat(unknownCategory.json().get("errors").toString()).contains("NO-SUCH");
+        assertThat(reportCount()).isEqualTo(reports);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void ordersNamingAnUnknownAgencyAreRefusedAndChangeNothing() {
+        long id = gasReport(clock.instant()).id("incidentId");
+        int version = incidentVersion(id);
+        long events = eventCount();
+
+        Answer unknown = commander.post(
+                "/api/incidents/" + id + "/orders/dispatch",
+                map("version", version, "agency", "NO-SUCH-AGENCY", "instructions", "去现场"));
+        Answer missingIncident = commander.post("/api/incidents/99999999/orders/note", map("version", 0, "text", "x"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").toString()).contains("NO-SUCH-AGENCY");
+        assertThat(missingIncident.status()).isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(incidentVersion(id)).isEqualTo(version);
+    }
+
+    @Test
+    void aStepFromTheWrongStateIsRefusedWith422NamingTheState() {
+        long id = gasReport(clock.instant()).id("incidentId");
+        JsonNode task = taskOf(id, "FIRE-BRIGADE");
+
+        Answer arriveFirst = step(
+                fire, task.get("id").asLong(), "arrive", task.get("version").asInt());
+
+        assertThat(arriveFirst.status()).isEqualTo(422);
+        assertThat(arriveFirst.json().get("detail").asString()).contains("ISSUED");
+    }
+
+    // ---- access ----------------------------------------------------------------------------
+
+    @Test
+    void anAgencySeesOnlyItsOwnTasks() {
+        long id = gasReport(clock.instant()).id("incidentId");
+        JsonNode policeTask = taskOf(id, "POLICE-SHUANGTA");
+
+        Answer peek = fire.get("/api/tasks/" + policeTask.get("id").asLong());
+        Answer act = step(
+                fire,
+                policeTask.get("id").asLong(),
+                "acknowledge",
+                policeTask.get("version").asInt());
+        Answer filter = fire.get("/api/tasks?agency=POLICE-SHUANGTA");
+        Answer own = fire.get("/api/tasks?limit=1000");
+        Answer otherIncidentView = lawEnforcement.get("/api/incidents/" + id);
+
+        assertThat(peek.status()).isEqualTo(404);
+        assertThat(act.status()).isEqualTo(404);
+        assertThat(filter.status()).isEqualTo(403);
+        own.json().forEach(t -> assertThat(t.get("agency").asString()).isEqualTo("FIRE-BRIGADE"));
+        assertThat(otherIncidentView.status()).isEqualTo(404);
+        assertThat(fire.get("/api/incidents/" + id).json().get("tasks")).hasSize(1);
+    }
+
+    @Test
+    void aReturnedTaskGoesBackToTheCommandersQueue() {
+        long id = gasReport(clock.instant()).id("incidentId");
+        JsonNode task = taskOf(id, "GAS-CO");
+
+        Answer returned =
+                step(gas, task.get("id").asLong(), "return", task.get("version").asInt(), "reason", "该楼栋不属于本公司供气范围");
+
+        assertThat(returned.status()).as(returned.text()).isEqualTo(200);
+        assertThat(returned.str("status")).isEqualTo("RETURNED");
+        assertThat(commander.get("/api/tasks?status=RETURNED").text())
+                .contains("\"id\":" + task.get("id").asLong());
+        assertThat(commander.get("/api/notifications?recipient=COMMANDER").text())
+                .contains("TASK_RETURNED");
+    }
+
+    @Test
+    void theRecordRefusesUpdatesAndDeletesAtTheDatabase() {
+        long id = gasReport(clock.instant()).id("incidentId");
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE incident_event SET actor = 'x' WHERE incident_id = ?")
+                        .param(id)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM incident_event WHERE incident_id = ?")
+                        .param(id)
+                        .update())
+                .hasMessageContaining("append-only");
+    }
+
+    static <T> List<T> parallel(int n, java.util.function.IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<T> task = () -> {
+                    start.await();
+                    return call.apply(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.liandong.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tiny HTTP client for integration tests: HTTP Basic as one user, JSON in and out. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final String authorization;
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    public static Api as(int port, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Api("http://127.0.0.1:" + port, "Basic " + token);
+    }
+
+    public static Api anonymous(int port) {
+        return new Api("http://127.0.0.1:" + port, null);
+    }
+
+    /** An answer: status, body as JSON (or null), raw text and headers. */
+    public record Answer(int status, JsonNode json, String text, Map<String, String> headers) {
+
+        public long id(String field) {
+            return json.get(field).asLong();
+        }
+
+        public String str(String field) {
+            JsonNode node = json.get(field);
+            return node == null || node.isNull() ? null : node.asString();
+        }
+
+        public int version() {
+            return json.get("version").asInt();
+        }
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Answer post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    public Answer post(String path, Object body, Map<String, String> headers) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    public Answer put(String path, Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    }
+
+    public static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode json = null;
+            if (body != null && !body.isBlank() && (body.startsWith("{") || body.startsWith("["))) {
+                json = JSON.readTree(body);
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+            return new Answer(response.statusCode(), json, body, headers);
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        }
+    }
+}
