@@ -1,0 +1,287 @@
+/** Shapes of docs/api.md, as the console reads them. */
+
+export type Role = 'CALL_TAKER' | 'COMMANDER' | 'LEADER' | 'AGENCY_REP' | 'AGENCY_CLERK' | 'ANALYST' | 'ADMIN'
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4'
+export type Severity = 'I' | 'II' | 'III' | 'IV'
+export type Channel = '110' | '119' | '120' | '12345' | '12350' | 'WEB' | 'APP' | 'VIDEO' | 'API'
+export type Outcome = 'INCIDENT_OPENED' | 'MERGED' | 'DIVERTED'
+export type TaskStatus = 'ISSUED' | 'ACKNOWLEDGED' | 'ARRIVED' | 'COMPLETED' | 'RETURNED' | 'CANCELLED'
+
+export const ROLES: Role[] = ['CALL_TAKER', 'COMMANDER', 'LEADER', 'AGENCY_REP', 'AGENCY_CLERK', 'ANALYST', 'ADMIN']
+export const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4']
+export const SEVERITIES: Severity[] = ['I', 'II', 'III', 'IV']
+export const CHANNELS: Channel[] = ['110', '119', '120', '12345', '12350', 'WEB', 'APP', 'VIDEO', 'API']
+export const INCIDENT_STATUSES = ['OPEN', 'CLOSED', 'CANCELLED'] as const
+export const TASK_STATUSES: TaskStatus[] = ['ISSUED', 'ACKNOWLEDGED', 'ARRIVED', 'COMPLETED', 'RETURNED', 'CANCELLED']
+
+export const RECORD_TYPES = [
+  'REPORT_RECEIVED', 'INCIDENT_OPENED', 'REPORT_MERGED', 'REPORT_DIVERTED', 'PLAN_ACTIVATED',
+  'TASK_ISSUED', 'TASK_ACKNOWLEDGED', 'TASK_ARRIVED', 'TASK_REPORTED_BACK', 'TASK_COMPLETED',
+  'TASK_RETURNED', 'TASK_CANCELLED', 'TASK_OVERDUE', 'TASK_REMINDED', 'TASK_ESCALATED',
+  'LEADER_NOTIFIED', 'NOTE_ADDED', 'SEVERITY_CHANGED', 'PRIORITY_CHANGED', 'COMMAND_HANDED_OVER',
+  'INCIDENT_CLOSED', 'INCIDENT_CANCELLED', 'INCIDENT_REOPENED',
+] as const
+export type RecordType = (typeof RECORD_TYPES)[number]
+
+export interface Me {
+  username: string
+  roles: Role[]
+  agency?: string | null
+  seat?: string | null
+  displayName?: string | null
+}
+
+export interface NewReport {
+  channel: Channel
+  receivedAt?: string
+  callerNumber?: string
+  callerName?: string
+  address?: string
+  lat?: number
+  lon?: number
+  districtCode?: string
+  text: string
+  category?: string
+  priority?: Priority
+  severity?: Severity
+  drill?: boolean
+  externalRef?: string
+}
+
+export interface Suggestion {
+  category: string
+  name?: string
+  confidence: number
+}
+
+export interface ReportAnswer {
+  reportId: number
+  outcome: Outcome
+  incidentId: number
+  category: string
+  categoryName?: string
+  suggestion?: Suggestion
+  priority: Priority
+  severity: Severity
+  plan?: string
+  taskIds?: number[]
+  leaderNotified?: boolean
+}
+
+export interface Report {
+  id: number
+  channel: Channel
+  receivedAt: string
+  callerNumber?: string
+  callerName?: string
+  address?: string
+  text: string
+  category?: string
+  categoryName?: string
+  outcome?: Outcome
+  incidentId?: number
+  drill?: boolean
+}
+
+export interface Incident {
+  id: number
+  kind?: string
+  category: string
+  categoryName?: string
+  priority: Priority
+  severity: Severity
+  status: string
+  title: string
+  address?: string
+  lat?: number
+  lon?: number
+  districtCode?: string
+  openedAt: string
+  lastReportAt?: string
+  closedAt?: string
+  reportCount?: number
+  planCode?: string
+  inCommand?: string
+  version: number
+  openTasks?: number
+  overdueTasks?: number
+  drill?: boolean
+  tasks?: Task[]
+  reports?: Report[]
+  distanceMeters?: number
+}
+
+export interface Task {
+  id: number
+  incidentId: number
+  agency: string
+  agencyName?: string
+  instructions: string
+  priority: Priority
+  status: TaskStatus
+  planCode?: string
+  diverted?: boolean
+  issuedAt: string
+  acknowledgeDue?: string
+  arriveDue?: string
+  completeDue?: string
+  acknowledgedAt?: string
+  arrivedAt?: string
+  completedAt?: string
+  returnedAt?: string
+  returnReason?: string
+  nextDue?: string
+  overdue?: boolean
+  reminders?: number
+  escalated?: boolean
+  version: number
+  incidentTitle?: string
+  address?: string
+}
+
+export interface RecordEntry {
+  id: number
+  incidentId: number
+  occurredAt: string
+  recordedAt: string
+  actor: string
+  seat?: string
+  type: RecordType | string
+  taskId?: number
+  agency?: string
+  reason?: string
+  detail?: string
+}
+
+export interface Agency {
+  code: string
+  nameZh?: string
+  nameEn?: string
+  name?: string
+  kind?: string
+  residency?: string
+  seasons?: string
+  districts?: string
+  chiefRep?: string
+  active?: boolean
+  version?: number
+}
+
+export interface Zone {
+  code: string
+  nameZh?: string
+  nameEn?: string
+  name?: string
+  platform?: string
+}
+
+export interface Seat {
+  code: string
+  zone?: string
+  zoneCode?: string
+  label?: string
+  role?: string
+  agency?: string
+  agencyCode?: string
+  version?: number
+}
+
+export interface Category {
+  code: string
+  parent?: string
+  parentCode?: string
+  nameZh?: string
+  nameEn?: string
+  name?: string
+  police?: boolean
+  defaultPriority?: Priority
+  defaultSeverity?: Severity
+  ownerAgency?: string
+  keywords?: string | string[]
+  version?: number
+}
+
+export interface PlanTask {
+  seq?: number
+  agency: string
+  taskZh?: string
+  taskEn?: string
+  task?: string
+  acknowledgeS?: number
+  arriveS?: number
+  completeS?: number
+}
+
+export interface Plan {
+  code: string
+  nameZh?: string
+  nameEn?: string
+  name?: string
+  category: string
+  categoryCode?: string
+  minSeverity?: Severity
+  notify?: string | string[]
+  tasks?: PlanTask[]
+  version?: number
+}
+
+export interface User {
+  username: string
+  displayName?: string
+  roles: Role[]
+  agency?: string | null
+  seat?: string | null
+  enabled?: boolean
+  password?: string
+}
+
+export interface ResponseTimes {
+  agency: string
+  tasks: number
+  acknowledgeP50S?: number
+  acknowledgeP90S?: number
+  arriveP50S?: number
+  arriveP90S?: number
+  completeP50S?: number
+  completeP90S?: number
+}
+
+export interface Summary {
+  from: string
+  to: string
+  reports: number
+  incidents: number
+  diverted: number
+  merged: number
+  linkageActivations: number
+  tasks: number
+  overdueTasks: number
+  byChannel: Record<string, number>
+  byCategory: Record<string, number>
+  bySeverity: Record<string, number>
+  byAgency: Record<string, number>
+  byDistrict?: Record<string, number>
+  byHour?: Record<string, number>
+  onTimeRate?: Record<string, number>
+  responseTimes: ResponseTimes[]
+}
+
+export interface Notification {
+  id: number
+  recipient: string
+  incidentId?: number
+  text?: string
+  createdAt?: string
+  readAt?: string
+}
+
+export interface ConsoleConfig {
+  tileUrl?: string | null
+  tileAttribution?: string | null
+  tileCoordSystem: 'WGS84' | 'GCJ02'
+  zone: string
+  cityCode?: string
+  cityCenter: { lat: number; lon: number }
+  zoom?: number
+  uploads?: boolean
+}
