@@ -4,5 +4,5 @@
  * permission change is written to the append-only audit trail ({@link io.liandong.identity.AuditTrail}),
  * which other modules use for their own configuration changes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = "shared")
 package io.liandong.identity;
