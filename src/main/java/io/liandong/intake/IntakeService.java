@@ -15,6 +15,8 @@ import io.liandong.shared.Severity;
 import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -51,6 +53,8 @@ public class IntakeService {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer latency;
 
     IntakeService(
             ReportStore store,
@@ -59,7 +63,8 @@ public class IntakeService {
             IntakeProperties properties,
             TransactionTemplate transactions,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.catalog = catalog;
         this.incidents = incidents;
@@ -67,6 +72,11 @@ public class IntakeService {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
+        this.latency = Timer.builder("liandong.intake.latency")
+                .description("Time to validate, classify, admit and store one report")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** The answer to a report, and whether it is a stored answer to an earlier identical request. */
@@ -82,7 +92,11 @@ public class IntakeService {
             }
         }
         try {
+            Timer.Sample sample = Timer.start(meters);
             IntakeResult result = transactions.execute(tx -> admit(request, key, hash, actor));
+            sample.stop(latency);
+            meters.counter("liandong.reports.received", "channel", channelOf(request), "outcome", result.outcome())
+                    .increment();
             return new Received(result, false);
         } catch (DuplicateKeyException race) {
             // Another request with the same key committed first: answer as that one did.
@@ -256,6 +270,10 @@ public class IntakeService {
             throw Problem.invalid("Idempotency-Key", "must be at most 200 characters", stripped.length() + " chars");
         }
         return stripped;
+    }
+
+    private static String channelOf(ReportRequest request) {
+        return Channel.parse(request.channel()).map(Channel::code).orElse("unknown");
     }
 
     private static boolean blank(@Nullable String s) {

@@ -36,9 +36,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Fork(1)
 public class IntakeDecisionBenchmark {
 
-    private static final String CHINESE = "邻居报警：楼上住户在家中打开燃气阀门要轻生，楼道里闻到很浓的煤气味，请赶快派人来";
-    private static final String ENGLISH = "Caller reports heavy smoke showing from the second floor of a residential building,"
-            + " people may be trapped inside";
+    private static final String CHINESE =
+            "邻居报警：楼上住户在家中打开燃气阀门要轻生，楼道里闻到很浓的煤气味，请赶快派人来";
+    private static final String ENGLISH =
+            "Caller reports heavy smoke showing from the second floor of a residential building,"
+                    + " people may be trapped inside";
     private static final String NOISE = "楼下烧烤店每天夜里噪音太大，吵得睡不着觉，希望有关部门管一管";
 
     private ConfigurableApplicationContext context;
@@ -51,8 +53,8 @@ public class IntakeDecisionBenchmark {
         context = new SpringApplicationBuilder(LiandongApplication.class)
                 .properties(
                         "server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "spring.datasource.url=jdbc:h2:mem:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                                + ";DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                         "liandong.home=target/bench-home",
                         "liandong.scheduling.enabled=false",
                         "liandong.security.admin-password=bench-Secret-123",
@@ -85,8 +87,6 @@ public class IntakeDecisionBenchmark {
 
     @Benchmark
     public Optional<Plan> classifyAndMatchPlan() {
-        return catalog.classify(CHINESE)
-                .best()
-                .flatMap(best -> plans.match(best.category(), Severity.III));
+        return catalog.classify(CHINESE).best().flatMap(best -> plans.match(best.category(), Severity.III));
     }
 }

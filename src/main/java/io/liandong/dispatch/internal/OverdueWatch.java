@@ -4,6 +4,7 @@ import io.liandong.dispatch.Task;
 import io.liandong.notify.NotificationService;
 import io.liandong.record.NewEntry;
 import io.liandong.record.RecordService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public class OverdueWatch {
     private final DispatchProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     OverdueWatch(
             TaskStore store,
@@ -40,13 +42,15 @@ public class OverdueWatch {
             NotificationService notifications,
             DispatchProperties properties,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.record = record;
         this.notifications = notifications;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Scheduled(
@@ -99,6 +103,7 @@ public class OverdueWatch {
             return false;
         }
         append(task, now, "TASK_OVERDUE", stage + " deadline " + task.nextDue() + " passed");
+        meters.counter("liandong.tasks.overdue", "stage", stage).increment();
         append(task, now, "TASK_REMINDED", "reminder 1");
         notifications.send(
                 task.agency(),
@@ -139,6 +144,7 @@ public class OverdueWatch {
         if (!store.escalate(task, now)) {
             return false;
         }
+        meters.counter("liandong.tasks.escalated").increment();
         append(task, now, "TASK_ESCALATED", "escalated to the duty leader after " + task.reminders() + " reminders");
         notifications.send(
                 "LEADER",
