@@ -1,0 +1,143 @@
+package io.liandong.deployment;
+
+import io.liandong.agency.AgencyService;
+import io.liandong.catalog.CatalogService;
+import io.liandong.deployment.internal.Deployment;
+import io.liandong.deployment.internal.DeploymentCheck;
+import io.liandong.deployment.internal.DeploymentReader;
+import io.liandong.deployment.internal.DeploymentSource;
+import io.liandong.deployment.internal.DeploymentWriter;
+import io.liandong.plan.PlanService;
+import io.liandong.shared.security.Actor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the reference deployment (the Chaoyang center, packaged under {@code deployment/}) into
+ * an empty database when the application starts, before the web server takes requests; and
+ * imports or exports a deployment folder for the command line.
+ *
+ * <p>An import creates the entries the files add and updates those they change; stored rows the
+ * files do not mention stay as they are. The files are checked first, as they would be once
+ * imported, and nothing is written unless every reference resolves. Everything is written in one
+ * transaction.
+ */
+@Component
+public class ReferenceDeployment implements SmartInitializingSingleton {
+
+    /** Where the packaged deployment lives on the classpath. */
+    public static final String BUNDLED = "deployment";
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDeployment.class);
+
+    private final AgencyService agencies;
+    private final CatalogService catalog;
+    private final PlanService plans;
+    private final TransactionTemplate transaction;
+    private final boolean loadOnFirstStart;
+    private final DeploymentReader reader = new DeploymentReader();
+    private final DeploymentWriter writer = new DeploymentWriter();
+
+    ReferenceDeployment(
+            AgencyService agencies,
+            CatalogService catalog,
+            PlanService plans,
+            TransactionTemplate transaction,
+            @Value("${liandong.reference.load-on-first-start:true}") boolean loadOnFirstStart) {
+        this.agencies = agencies;
+        this.catalog = catalog;
+        this.plans = plans;
+        this.transaction = transaction;
+        this.loadOnFirstStart = loadOnFirstStart;
+    }
+
+    /** On first start (no agency stored yet) loads the packaged deployment, if configured to. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!loadOnFirstStart || !agencies.all().isEmpty()) {
+            return;
+        }
+        try {
+            DeploymentSummary loaded = load(DeploymentSource.classpath(BUNDLED), true, Actor.SYSTEM);
+            log.info("First start: loaded the reference deployment: {}.", loaded);
+        } catch (DuplicateKeyException e) {
+            log.info("First start: another node loaded the reference deployment at the same time; using its data.");
+        }
+    }
+
+    /** Imports the deployment files found in the folder (any of the five), as the system user. */
+    public DeploymentSummary importFrom(Path folder) {
+        return importFrom(folder, Actor.SYSTEM);
+    }
+
+    /** Imports the deployment files found in the folder (any of the five), recorded as the given actor's. */
+    public DeploymentSummary importFrom(Path folder, Actor actor) {
+        DeploymentSummary imported = load(DeploymentSource.folder(folder), false, actor);
+        log.info("Imported the deployment in {}: {}.", folder.toAbsolutePath(), imported);
+        return imported;
+    }
+
+    /** Imports the packaged reference deployment again, over whatever is stored. */
+    public DeploymentSummary importBundled(Actor actor) {
+        return load(DeploymentSource.classpath(BUNDLED), true, actor);
+    }
+
+    /** Writes the stored reference data to the folder as the five deployment files. */
+    public DeploymentSummary exportTo(Path folder) {
+        Deployment stored = stored();
+        writer.write(stored, folder);
+        log.info("Exported the deployment to {}: {}.", folder.toAbsolutePath(), stored.summary());
+        return stored.summary();
+    }
+
+    /**
+     * Reads and checks a deployment without writing anything: the problems it would be refused
+     * for, each naming the file, the entry and the bad value; empty when it may be imported.
+     */
+    public List<String> check(Path folder) {
+        try {
+            return check(reader.read(DeploymentSource.folder(folder), false));
+        } catch (InvalidDeploymentException e) {
+            return e.problems();
+        }
+    }
+
+    private DeploymentSummary load(DeploymentSource source, boolean allFiles, Actor actor) {
+        Deployment files = reader.read(source, allFiles);
+        List<String> problems = check(files);
+        if (!problems.isEmpty()) {
+            throw new InvalidDeploymentException(source.name(), problems);
+        }
+
+        transaction.executeWithoutResult(status -> {
+            if (!files.zones().isEmpty()
+                    || !files.agencies().isEmpty()
+                    || !files.seats().isEmpty()) {
+                agencies.importAll(files.zones(), files.agencies(), files.seats(), actor);
+            }
+            if (!files.categories().isEmpty()) {
+                catalog.importAll(files.categories(), actor);
+            }
+            if (!files.plans().isEmpty()) {
+                plans.importAll(files.plans(), actor);
+            }
+        });
+        return files.summary();
+    }
+
+    private List<String> check(Deployment files) {
+        return new DeploymentCheck(stored(), code -> agencies.district(code).isPresent()).check(files);
+    }
+
+    private Deployment stored() {
+        return new Deployment(agencies.zones(), agencies.all(), agencies.seats(), catalog.all(), plans.all(), Set.of());
+    }
+}

@@ -1,0 +1,375 @@
+package io.liandong.deployment.internal;
+
+import io.liandong.agency.Agency;
+import io.liandong.agency.AgencyKind;
+import io.liandong.agency.Residency;
+import io.liandong.agency.SeasonWindow;
+import io.liandong.agency.Seat;
+import io.liandong.agency.Zone;
+import io.liandong.catalog.Category;
+import io.liandong.deployment.InvalidDeploymentException;
+import io.liandong.deployment.internal.DeploymentFiles.AgenciesFile;
+import io.liandong.deployment.internal.DeploymentFiles.AgencyEntry;
+import io.liandong.deployment.internal.DeploymentFiles.CategoriesFile;
+import io.liandong.deployment.internal.DeploymentFiles.CategoryEntry;
+import io.liandong.deployment.internal.DeploymentFiles.PlanEntry;
+import io.liandong.deployment.internal.DeploymentFiles.PlansFile;
+import io.liandong.deployment.internal.DeploymentFiles.SeatEntry;
+import io.liandong.deployment.internal.DeploymentFiles.SeatsFile;
+import io.liandong.deployment.internal.DeploymentFiles.TaskEntry;
+import io.liandong.deployment.internal.DeploymentFiles.ZoneEntry;
+import io.liandong.deployment.internal.DeploymentFiles.ZonesFile;
+import io.liandong.plan.Plan;
+import io.liandong.plan.PlanTask;
+import io.liandong.shared.Priority;
+import io.liandong.shared.Severity;
+import io.liandong.shared.security.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads deployment files and converts each entry to the modules' types. Reports every problem it
+ * finds, each naming the file, the entry and the bad value, rather than stopping at the first.
+ * Checks only what one entry says on its own; {@link DeploymentCheck} checks the references
+ * between entries.
+ */
+public final class DeploymentReader {
+
+    static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Reads the files the source has; {@code required} says whether all five must be there. */
+    public Deployment read(DeploymentSource source, boolean required) {
+        Problems problems = new Problems();
+        Set<String> files = new LinkedHashSet<>();
+        AgenciesFile agencies = parse(source, DeploymentFiles.AGENCIES, AgenciesFile.class, files, problems);
+        ZonesFile zones = parse(source, DeploymentFiles.ZONES, ZonesFile.class, files, problems);
+        SeatsFile seats = parse(source, DeploymentFiles.SEATS, SeatsFile.class, files, problems);
+        CategoriesFile categories = parse(source, DeploymentFiles.CATEGORIES, CategoriesFile.class, files, problems);
+        PlansFile plans = parse(source, DeploymentFiles.PLANS, PlansFile.class, files, problems);
+        if (files.isEmpty() || (required && files.size() < 5)) {
+            problems.add(
+                    "deployment",
+                    "expected " + (required ? "all of " : "at least one of ")
+                            + "agencies.yaml, zones.yaml, seats.yaml, categories.yaml, plans.yaml; found "
+                            + (files.isEmpty() ? "none" : String.join(", ", files)));
+        }
+
+        Deployment deployment = new Deployment(
+                convert(zones == null ? null : zones.zones(), DeploymentFiles.ZONES, "zone", this::zone, problems),
+                convert(
+                        agencies == null ? null : agencies.agencies(),
+                        DeploymentFiles.AGENCIES,
+                        "agency",
+                        this::agency,
+                        problems),
+                convert(seats == null ? null : seats.seats(), DeploymentFiles.SEATS, "seat", this::seat, problems),
+                convert(
+                        categories == null ? null : categories.categories(),
+                        DeploymentFiles.CATEGORIES,
+                        "category",
+                        this::category,
+                        problems),
+                convert(plans == null ? null : plans.plans(), DeploymentFiles.PLANS, "plan", this::plan, problems),
+                files);
+        problems.throwIfAny(source.name());
+        return deployment;
+    }
+
+    private static <T> @Nullable T parse(
+            DeploymentSource source, String file, Class<T> type, Set<String> files, Problems problems) {
+        try (InputStream in = source.open(file)) {
+            if (in == null) {
+                return null;
+            }
+            files.add(file);
+            return YAML.readValue(in, type);
+        } catch (UnrecognizedPropertyException e) {
+            problems.add(file, "unknown field '" + e.getPropertyName() + "'" + location(e));
+            return null;
+        } catch (JacksonException e) {
+            problems.add(file, "is not valid YAML for this file: " + firstLine(e.getOriginalMessage()) + location(e));
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " from " + source.name(), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static String location(JacksonException e) {
+        var where = e.getLocation();
+        return where == null || where.getLineNr() < 0 ? "" : " (line " + where.getLineNr() + ")";
+    }
+
+    /** Converts the entries of one file; an entry that does not convert is reported and left out. */
+    private static <E, T> List<T> convert(
+            @Nullable List<E> entries, String file, String what, Converter<E, T> converter, Problems problems) {
+        List<T> converted = new ArrayList<>();
+        if (entries == null) {
+            return converted;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            E entry = entries.get(i);
+            if (entry == null) {
+                problems.add(file, what + " #" + (i + 1) + " is empty");
+                continue;
+            }
+            Entry at = new Entry(file, what, i + 1, problems);
+            T value = converter.convert(entry, at);
+            if (value != null && !at.failed) {
+                converted.add(value);
+            }
+        }
+        return converted;
+    }
+
+    private @Nullable Zone zone(ZoneEntry entry, Entry at) {
+        String code = at.code(entry.code());
+        String nameZh = at.text("nameZh", entry.nameZh(), 200);
+        String nameEn = at.text("nameEn", entry.nameEn(), 200);
+        String platform = at.oneOf("platform", entry.platform(), Zone.PLATFORMS);
+        if (at.failed) {
+            return null;
+        }
+        return new Zone(code, nameZh, nameEn, platform);
+    }
+
+    private @Nullable Agency agency(AgencyEntry entry, Entry at) {
+        String code = at.code(entry.code());
+        String nameZh = at.text("nameZh", entry.nameZh(), 200);
+        String nameEn = at.text("nameEn", entry.nameEn(), 200);
+        AgencyKind kind = at.enumValue("kind", entry.kind(), AgencyKind.class);
+        Residency residency = at.enumValue("residency", entry.residency(), Residency.class);
+        List<SeasonWindow> seasons = new ArrayList<>();
+        for (String season : list(entry.seasons())) {
+            try {
+                seasons.add(SeasonWindow.parse(season));
+            } catch (IllegalArgumentException e) {
+                at.fail("seasons: each window must look like MM-dd/MM-dd, was '" + season + "'");
+            }
+        }
+        String chiefRep = entry.chiefRep();
+        if (chiefRep != null && chiefRep.length() > 100) {
+            at.fail("chiefRep must have at most 100 characters, was '" + chiefRep + "'");
+        }
+        if (at.failed) {
+            return null;
+        }
+        return new Agency(
+                code,
+                nameZh,
+                nameEn,
+                kind,
+                residency,
+                seasons,
+                list(entry.districts()),
+                Boolean.TRUE.equals(entry.member()),
+                chiefRep,
+                !Boolean.FALSE.equals(entry.active()));
+    }
+
+    private @Nullable Seat seat(SeatEntry entry, Entry at) {
+        String code = at.code(entry.code());
+        String zone = at.text("zone", entry.zone(), 40);
+        String label = at.text("label", entry.label(), 100);
+        Role role = at.enumValue("role", entry.role(), Role.class);
+        if (at.failed) {
+            return null;
+        }
+        return new Seat(code, zone, label, role, entry.agency());
+    }
+
+    private @Nullable Category category(CategoryEntry entry, Entry at) {
+        String code = at.code(entry.code());
+        String nameZh = at.text("nameZh", entry.nameZh(), 200);
+        String nameEn = at.text("nameEn", entry.nameEn(), 200);
+        Priority priority = at.enumValue("priority", entry.priority(), Priority.class);
+        Severity severity = at.enumValue("severity", entry.severity(), Severity.class);
+        if (entry.police() == null) {
+            at.fail("police must be true or false");
+        }
+        boolean police = Boolean.TRUE.equals(entry.police());
+        boolean divert = entry.divert() == null ? !police : entry.divert();
+        if (police && divert) {
+            at.fail("divert: a police category cannot be diverted");
+        }
+        if (at.failed) {
+            return null;
+        }
+        return new Category(
+                code,
+                entry.parent(),
+                nameZh,
+                nameEn,
+                police,
+                divert,
+                priority,
+                severity,
+                entry.owner(),
+                list(entry.keywords()).stream().map(String::strip).toList());
+    }
+
+    private @Nullable Plan plan(PlanEntry entry, Entry at) {
+        String code = at.code(entry.code());
+        String nameZh = at.text("nameZh", entry.nameZh(), 200);
+        String nameEn = at.text("nameEn", entry.nameEn(), 200);
+        String category = at.text("category", entry.category(), 40);
+        Severity minSeverity = at.enumValue("minSeverity", entry.minSeverity(), Severity.class);
+        List<PlanTask> tasks = new ArrayList<>();
+        List<TaskEntry> entries = list(entry.tasks());
+        for (int i = 0; i < entries.size(); i++) {
+            PlanTask task = task(entries.get(i), i + 1, at);
+            if (task != null) {
+                tasks.add(task);
+            }
+        }
+        if (at.failed) {
+            return null;
+        }
+        return new Plan(code, nameZh, nameEn, category, minSeverity, list(entry.recipients()), tasks);
+    }
+
+    private static @Nullable PlanTask task(@Nullable TaskEntry task, int seq, Entry at) {
+        if (task == null) {
+            at.fail("task " + seq + " is empty");
+            return null;
+        }
+        String prefix = "task " + seq + ": ";
+        String agency = at.text(prefix + "agency", task.agency(), 40);
+        String taskZh = at.text(prefix + "taskZh", task.taskZh(), 1000);
+        String taskEn = at.text(prefix + "taskEn", task.taskEn(), 1000);
+        Duration acknowledge = at.duration(prefix + "acknowledge", task.acknowledge());
+        Duration arrive = at.duration(prefix + "arrive", task.arrive());
+        Duration complete = at.duration(prefix + "complete", task.complete());
+        if (agency.isEmpty() || taskZh.isEmpty() || taskEn.isEmpty()) {
+            return null;
+        }
+        return new PlanTask(seq, agency, taskZh, taskEn, acknowledge, arrive, complete);
+    }
+
+    private static <T> List<T> list(@Nullable List<T> values) {
+        return values == null
+                ? List.of()
+                : values.stream().filter(v -> v != null).toList();
+    }
+
+    @FunctionalInterface
+    private interface Converter<E, T> {
+        @Nullable
+        T convert(E entry, Entry at);
+    }
+
+    /** One entry being converted: reads its fields and reports what is wrong with them. */
+    private static final class Entry {
+        private final String file;
+        private final String what;
+        private final Problems problems;
+        private String name;
+        boolean failed;
+
+        Entry(String file, String what, int index, Problems problems) {
+            this.file = file;
+            this.what = what;
+            this.problems = problems;
+            this.name = what + " #" + index;
+        }
+
+        String code(@Nullable String code) {
+            if (code == null || !code.matches(DeploymentCheck.CODE)) {
+                fail("code must be 1 to 40 upper-case letters, digits and hyphens, was "
+                        + (code == null ? "missing" : "'" + code + "'"));
+                return "";
+            }
+            name = what + " " + code;
+            return code;
+        }
+
+        String text(String field, @Nullable String value, int max) {
+            if (value == null || value.isBlank()) {
+                fail(field + " is missing");
+                return "";
+            }
+            if (value.length() > max) {
+                fail(field + " must have at most " + max + " characters, was '" + value + "'");
+            }
+            return value.strip();
+        }
+
+        String oneOf(String field, @Nullable String value, List<String> allowed) {
+            if (value == null || !allowed.contains(value)) {
+                fail(field + " must be one of " + String.join(", ", allowed) + ", was "
+                        + (value == null ? "missing" : "'" + value + "'"));
+                return "";
+            }
+            return value;
+        }
+
+        <E extends Enum<E>> E enumValue(String field, @Nullable String value, Class<E> type) {
+            E[] constants = type.getEnumConstants();
+            for (E constant : constants) {
+                if (constant.name().equals(value)) {
+                    return constant;
+                }
+            }
+            String names = Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
+            fail(field + " must be one of " + names + ", was " + (value == null ? "missing" : "'" + value + "'"));
+            return constants[0];
+        }
+
+        @Nullable
+        Duration duration(String field, @Nullable String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return Duration.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                fail(field + " must be an ISO-8601 duration such as PT15M, was '" + value + "'");
+                return null;
+            }
+        }
+
+        void fail(String problem) {
+            failed = true;
+            problems.add(file, name + ": " + problem);
+        }
+    }
+
+    /** The problems found so far, in the order found. */
+    static final class Problems {
+        private final List<String> lines = new ArrayList<>();
+
+        void add(String file, String problem) {
+            lines.add(file + ": " + problem);
+        }
+
+        void throwIfAny(String source) {
+            if (!lines.isEmpty()) {
+                throw new InvalidDeploymentException(source, lines);
+            }
+        }
+
+        boolean isEmpty() {
+            return lines.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.liandong.deployment.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liandong.deployment.InvalidDeploymentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeploymentReaderTests {
+
+    private final DeploymentReader reader = new DeploymentReader();
+
+    @Test
+    void readsTheBundledDeployment() {
+        Deployment deployment = reader.read(DeploymentSource.classpath("deployment"), true);
+
+        assertThat(deployment.summary().members()).isEqualTo(37);
+        assertThat(deployment.zones()).hasSize(6);
+        assertThat(deployment.seats()).hasSize(102);
+        assertThat(deployment.plans()).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(deployment.files()).hasSize(5);
+    }
+
+    @Test
+    void namesTheFileTheEntryAndTheBadValue(@TempDir Path folder) throws IOException {
+        Files.writeString(
+                folder.resolve("agencies.yaml"),
+                """
+                agencies:
+                  - code: HEATING-CO
+                    nameZh: 热力公司
+                    nameEn: Heating company
+                    kind: UTILITY
+                    residency: SEASONALLY
+                    seasons: ["11-01-03-31"]
+                    districts: ["211300"]
+                  - code: lower-case
+                    nameZh: 小写
+                    nameEn: Lower case
+                    kind: PLUMBER
+                    residency: ON_CALL
+                    districts: ["211300"]
+                """);
+        Files.writeString(
+                folder.resolve("plans.yaml"),
+                """
+                plans:
+                  - code: PLAN-X
+                    nameZh: 预案
+                    nameEn: Plan
+                    category: ACC-FIRE
+                    minSeverity: V
+                    tasks:
+                      - agency: FIRE-BRIGADE
+                        taskZh: 灭火
+                        taskEn: Put it out
+                        arrive: 15 minutes
+                """);
+
+        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+                .isInstanceOfSatisfying(InvalidDeploymentException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "agencies.yaml: agency HEATING-CO: residency must be one of PERMANENT, ON_CALL,"
+                                        + " SEASONAL, was 'SEASONALLY'",
+                                "agencies.yaml: agency HEATING-CO: seasons: each window must look like MM-dd/MM-dd,"
+                                        + " was '11-01-03-31'",
+                                "agencies.yaml: agency #2: code must be 1 to 40 upper-case letters, digits and"
+                                        + " hyphens, was 'lower-case'",
+                                "agencies.yaml: agency #2: kind must be one of POLICE, FIRE, MEDICAL, UTILITY,"
+                                        + " GOVERNMENT, ENTERPRISE, was 'PLUMBER'",
+                                "plans.yaml: plan PLAN-X: minSeverity must be one of I, II, III, IV, was 'V'",
+                                "plans.yaml: plan PLAN-X: task 1: arrive must be an ISO-8601 duration such as PT15M,"
+                                        + " was '15 minutes'"));
+    }
+
+    @Test
+    void namesAnUnknownField(@TempDir Path folder) throws IOException {
+        Files.writeString(
+                folder.resolve("zones.yaml"),
+                """
+                zones:
+                  - code: LEADERSHIP
+                    nameZh: 领导指挥区
+                    nameEn: Leadership command
+                    platfrom: CITY-EMERGENCY
+                """);
+
+        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+                .isInstanceOf(InvalidDeploymentException.class)
+                .hasMessageContaining("zones.yaml: unknown field 'platfrom' (line ");
+    }
+
+    @Test
+    void needsAllFiveFilesForTheBundledDeploymentAndOneForAFolder(@TempDir Path folder) {
+        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+                .hasMessageContaining("expected at least one of agencies.yaml, zones.yaml, seats.yaml,"
+                        + " categories.yaml, plans.yaml; found none");
+        assertThatThrownBy(() -> reader.read(DeploymentSource.classpath("nowhere"), true))
+                .hasMessageContaining("expected all of");
+    }
+}
