@@ -435,7 +435,7 @@ final class CallRun {
 
     private void advance(AgencyPlay play, TaskState task, PlannedStep step) throws InterruptedException, PlayFailed {
         for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
-            Rejection impossible = impossible(task, step);
+            Rejection impossible = impossible(play, task, step);
             if (impossible != null) {
                 tally.stepRejected(step.row(), impossible);
                 return;
@@ -471,18 +471,19 @@ final class CallRun {
     }
 
     /** Why the step cannot be sent from the task's state, or {@code null} if it can. */
-    private static @Nullable Rejection impossible(TaskState task, PlannedStep step) {
+    private static @Nullable Rejection impossible(AgencyPlay play, TaskState task, PlannedStep step) {
         Integer rank = RANK.get(task.status);
+        String agency = play.agency().equals(Mapping.ISSUED) ? "issued" : play.agency();
         if (rank == null) {
             return new Rejection(
                     step.kind().label() + " on a " + task.status + " task",
-                    step.kind().label() + ": task " + task.id + " is " + task.status);
+                    step.kind().label() + ": the " + agency + " task is " + task.status);
         }
         if (rank == 0 && step.kind() != StepKind.ACKNOWLEDGE) {
             return new Rejection(
                     step.kind().label() + " without acknowledge",
-                    step.kind().label() + ": task " + task.id + " is still ISSUED; the log has no en-route time"
-                            + " for this agency before " + step.column());
+                    step.kind().label() + ": the " + agency + " task is still ISSUED; the log has no en-route"
+                            + " time for it before " + step.column());
         }
         return null;
     }

@@ -100,7 +100,9 @@ public final class CenterClient {
                         e);
             } catch (IOException e) {
                 last = e;
-                Thread.sleep(200L * attempt * attempt);
+                if (attempt < TRANSPORT_ATTEMPTS) {
+                    Thread.sleep(200L * attempt);
+                }
             }
         }
         throw new IOException(describe(last) + " on " + request.method() + " " + request.uri(), last);
