@@ -55,7 +55,7 @@ public class DispatchService {
     public Task issue(TaskOrder order, Actor actor) {
         Task draft = deadlines.draft(order);
         long id = store.insert(draft);
-        Task task = store.find(id).orElseThrow();
+        Task task = draft.withId(id);
 
         record.append(NewEntry.of(task.incidentId(), task.issuedAt(), actor.username(), actor.seat(), "TASK_ISSUED")
                 .task(id, task.agency())

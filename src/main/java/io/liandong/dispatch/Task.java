@@ -65,4 +65,34 @@ public record Task(
         }
         return status.isActive() && now.isAfter(due);
     }
+
+    /** The same task under the id the database gave it. */
+    public Task withId(long newId) {
+        return new Task(
+                newId,
+                incidentId,
+                agency,
+                instructions,
+                priority,
+                status,
+                planCode,
+                diverted,
+                drill,
+                issuedAt,
+                acknowledgeDue,
+                arriveDue,
+                completeDue,
+                acknowledgedAt,
+                arrivedAt,
+                completedAt,
+                returnedAt,
+                returnReason,
+                feedbackCount,
+                overdueStage,
+                reminders,
+                lastRemindedAt,
+                escalatedAt,
+                reportId,
+                version);
+    }
 }

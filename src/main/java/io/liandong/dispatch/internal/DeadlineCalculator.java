@@ -20,12 +20,9 @@ public class DeadlineCalculator {
     public Task draft(TaskOrder order) {
         DispatchProperties.Deadlines defaults = properties.of(order.priority());
         Duration acknowledge = either(order.acknowledgeWithin(), defaults.acknowledge());
-        Duration arrive = either(order.arriveWithin(), defaults.arrive());
-        Duration complete = either(order.completeWithin(), defaults.complete());
-        if (arrive.compareTo(acknowledge) < 0 || complete.compareTo(arrive) < 0) {
-            throw new IllegalArgumentException("deadlines must not shrink from acknowledge " + acknowledge
-                    + " to arrive " + arrive + " to complete " + complete + " for agency " + order.agency());
-        }
+        // A plan may set only some deadlines; a later step never falls due before an earlier one.
+        Duration arrive = latest(either(order.arriveWithin(), defaults.arrive()), acknowledge);
+        Duration complete = latest(either(order.completeWithin(), defaults.complete()), arrive);
         return new Task(
                 0,
                 order.incidentId(),
@@ -52,6 +49,10 @@ public class DeadlineCalculator {
                 null,
                 order.reportId(),
                 0);
+    }
+
+    private static Duration latest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration either(@Nullable Duration planned, Duration fallback) {
