@@ -5,8 +5,10 @@ import io.liandong.replay.internal.SummaryTable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
 public final class ReplayCommand implements Callable<Integer> {
 
     private final Class<?> application;
+    private final PrintStream err;
 
     @Spec
     private CommandSpec spec;
@@ -167,25 +170,31 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Show the in-process center's own log.")
     private boolean verbose;
 
-    /** {@code application} is the Spring Boot application class to start when no URL is given. */
-    public ReplayCommand(Class<?> application) {
+    /**
+     * {@code application} is the Spring Boot application class to start when no URL is given;
+     * {@code err} gets progress and messages.
+     */
+    public ReplayCommand(Class<?> application, PrintStream err) {
         this.application = application;
+        this.err = err;
     }
 
-    /** Runs {@code replay} with {@code args} and returns the exit status. */
+    /** Runs {@code replay} with {@code args} on standard output and error; answers the exit status. */
     public static int execute(Class<?> application, String... args) {
-        return commandLine(application).execute(args);
+        return commandLine(application, System.out, System.err).execute(args);
     }
 
-    /** The command line, with usage errors answered by exit status 64. */
-    public static CommandLine commandLine(Class<?> application) {
-        CommandLine commandLine = new CommandLine(new ReplayCommand(application));
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    /** The command line writing to {@code out} and {@code err}, with usage errors answered by exit status 64. */
+    public static CommandLine commandLine(Class<?> application, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new ReplayCommand(application, err));
+        commandLine.setCommandName("liandong replay");
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("replay: " + ex.getMessage());
-            err.println("Try 'replay --help' for the options.");
-            err.flush();
+            PrintWriter usage = ex.getCommandLine().getErr();
+            usage.println("replay: " + ex.getMessage());
+            usage.println("Try 'liandong replay --help' for the options.");
+            usage.flush();
             return ReplaySummary.USAGE;
         });
         return commandLine;
@@ -193,16 +202,15 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintStream err = System.err;
         try {
-            return replay(err);
+            return replay();
         } catch (ReplayException e) {
             err.println("replay: " + e.getMessage());
             return e.exitCode();
         }
     }
 
-    private int replay(PrintStream err) throws ReplayException, InterruptedException {
+    private int replay() throws ReplayException, InterruptedException {
         ReplaySettings settings = settings();
         ProgressMode mode = progressMode();
         if (url != null || dryRun) {
@@ -212,7 +220,7 @@ public final class ReplayCommand implements Callable<Integer> {
             print(summary);
             return summary.exitCode();
         }
-        EmbeddedCenter center = startCenter(err);
+        EmbeddedCenter center = startCenter();
         try {
             ReplaySettings local = new ReplaySettings(
                     settings.input(),
@@ -245,7 +253,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private EmbeddedCenter startCenter(PrintStream err) throws ReplayException {
+    private EmbeddedCenter startCenter() throws ReplayException {
         err.println("replay: starting a center in this process" + (home == null ? "" : " with its data in " + home)
                 + " ...");
         try {
@@ -351,7 +359,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private ProgressMode progressMode() {
         try {
-            return ProgressMode.valueOf(progress.strip().toUpperCase(java.util.Locale.ROOT));
+            return ProgressMode.valueOf(progress.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw usage("--progress must be auto, bar, lines or none, was '" + progress + "'");
         }

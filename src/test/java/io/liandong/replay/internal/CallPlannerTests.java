@@ -33,8 +33,10 @@ class CallPlannerTests {
         assertThat(call.idempotencyKey()).isEqualTo("SF-TEST-200");
         assertThat(json.writeValueAsString(call.report()))
                 .isEqualTo("{\"channel\":\"119\","
-                        + "\"receivedAt\":\"2017-01-01T17:00:00Z\",\"address\":\"100 Block of \\\"A\\\" ST, rear, San Francisco\","
-                        + "\"lat\":41.63,\"lon\":120.476432,\"text\":\"Structure Fire at 100 Block of \\\"A\\\" ST, rear\","
+                        + "\"receivedAt\":\"2017-01-01T17:00:00Z\","
+                        + "\"address\":\"100 Block of \\\"A\\\" ST, rear, San Francisco\","
+                        + "\"lat\":41.63,\"lon\":120.476432,"
+                        + "\"text\":\"Structure Fire at 100 Block of \\\"A\\\" ST, rear\","
                         + "\"category\":\"ACC-FIRE-BUILDING\",\"priority\":\"P1\",\"externalRef\":\"SF-TEST-200\"}");
     }
 
