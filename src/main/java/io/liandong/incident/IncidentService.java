@@ -307,13 +307,18 @@ public class IncidentService {
                 .filter(Agency::active)
                 .orElseThrow(() -> Problem.invalid("agency", "unknown or inactive agency", agency));
         Instant when = orderTime(incident, at);
+        Optional<Task> active = dispatch.ofIncident(id).stream()
+                .filter(t -> t.agency().equals(target.code()) && t.status().isActive())
+                .findFirst();
+        if (active.isPresent()) {
+            return active.get();
+        }
 
-        bump(incident, version, "in_command = in_command");
-        Task task = dispatch.issue(
+        hold(incident, version, true);
+        return dispatch.issue(
                 TaskOrder.of(id, target.code(), instructions, priority == null ? incident.priority() : priority, when)
                         .drill(incident.drill()),
                 actor);
-        return task;
     }
 
     /** Activates a plan (the given one, or the one matching the incident) for agencies not yet tasked. */
@@ -355,7 +360,7 @@ public class IncidentService {
     public Incident addNote(long id, int version, String text, Actor actor) {
         Incident incident = find(id);
         checkVersion(incident, version);
-        bump(incident, version, "in_command = in_command");
+        hold(incident, version, false);
         record.append(entry(id, clock.instant(), actor, "NOTE_ADDED").detail(text));
         return find(id);
     }
@@ -495,6 +500,17 @@ public class IncidentService {
     private static void checkVersion(Incident incident, int version) {
         if (incident.version() != version) {
             throw stale(incident, version);
+        }
+    }
+
+    /**
+     * Checks, under the incident's row lock, that it is still at {@code version} (and open, when
+     * asked) without changing it: orders that add to an incident (a task, a note) do not conflict
+     * with each other, only with a change of the incident itself.
+     */
+    private void hold(Incident incident, int version, boolean mustBeOpen) {
+        if (!store.hold(incident.id(), version, mustBeOpen)) {
+            throw stale(store.find(incident.id()).orElse(incident), version);
         }
     }
 

@@ -458,6 +458,35 @@ abstract class CoreScenarios {
     }
 
     @Test
+    void twoCommandersDispatchingDifferentAgenciesAtOnceBothSucceedButNotAfterAClose() throws Exception {
+        long id = gasReport(clock.instant()).id("incidentId");
+        int version = incidentVersion(id);
+        List<String> agencies = List.of("POWER-CO", "WATER-CO");
+
+        List<Answer> answers = parallel(2, i -> (i == 0 ? commander : commander2)
+                .post(
+                        "/api/incidents/" + id + "/orders/dispatch",
+                        map("version", version, "agency", agencies.get(i), "instructions", "到场协助")));
+        Answer again = commander.post(
+                "/api/incidents/" + id + "/orders/dispatch",
+                map("version", version, "agency", "POWER-CO", "instructions", "再派一次"));
+        Answer closed =
+                commander.post("/api/incidents/" + id + "/orders/close", map("version", version, "reason", "处置完毕"));
+        Answer late = commander2.post(
+                "/api/incidents/" + id + "/orders/dispatch",
+                map("version", version, "agency", "HOUSING", "instructions", "迟到的指令"));
+
+        answers.forEach(a -> assertThat(a.status()).as(a.text()).isEqualTo(200));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.id("id"))
+                .as("an agency has one active task per incident")
+                .isEqualTo(answers.get(0).id("id"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(recordTypes(id).stream().filter("TASK_ISSUED"::equals)).hasSize(6);
+    }
+
+    @Test
     void concurrentAcknowledgementsOfOneTaskOneWinsNoLostWrite() throws Exception {
         long id = gasReport(clock.instant()).id("incidentId");
         JsonNode task = taskOf(id, "POLICE-SHUANGTA");

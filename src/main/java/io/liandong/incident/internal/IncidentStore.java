@@ -94,6 +94,15 @@ public class IncidentStore {
                 == 1;
     }
 
+    /** Locks the row and checks it is still at {@code version} (and open), changing nothing. */
+    public boolean hold(long id, int version, boolean mustBeOpen) {
+        String open = mustBeOpen ? " AND status = 'OPEN'" : "";
+        return jdbc.sql("UPDATE incident SET version = version WHERE id = ? AND version = ?" + open)
+                        .params(id, version)
+                        .update()
+                == 1;
+    }
+
     /** Closes a service case without a commander (its last task completed); idempotent. */
     public boolean closeIfOpen(long id, Instant at) {
         return jdbc.sql("UPDATE incident SET status = 'CLOSED', closed_at = ?, version = version + 1"
