@@ -28,6 +28,11 @@ export function setLocale(locale: Locale): void {
   document.documentElement.lang = locale
 }
 
+/** The Chinese or the English of a pair the server sent, by the current locale. */
+export function pick(zh?: string | null, en?: string | null): string {
+  return (i18n.global.locale.value === 'en' ? en || zh : zh || en) ?? ''
+}
+
 /** Picks the right name of a reference-data row ({nameZh, nameEn} or {name}) for the current locale. */
 export function localName(row: { nameZh?: string; nameEn?: string; name?: string } | undefined, fallback = ''): string {
   if (!row) return fallback

@@ -15,17 +15,20 @@ export const api = {
   fileReport: (report: NewReport, idempotencyKey: string) =>
     http.post<ReportAnswer>('/api/reports', report, { 'Idempotency-Key': idempotencyKey }),
   classify: (text: string) => http.post<{ suggestions: Suggestion[] }>('/api/reports/classify', { text }),
-  reports: (query: { from?: string; to?: string; channel?: string; limit?: number }) =>
+  reports: (query: { from?: string; to?: string; channel?: string; incident?: number; limit?: number }) =>
     http.get<Report[]>('/api/reports', query),
 
   incidents: (query: Record<string, string | number | undefined> = {}) =>
     http.get<Incident[]>('/api/incidents', query),
   nearby: (query: { category?: string; lat: number; lon: number }) =>
     http.get<Incident[]>('/api/incidents/nearby', query),
-  incident: (id: number | string) => http.get<Incident>(`/api/incidents/${id}`),
+  incident: async (id: number | string): Promise<Incident> => {
+    const detail = await http.get<{ incident: Incident; tasks: Task[] }>(`/api/incidents/${id}`)
+    return { ...detail.incident, tasks: detail.tasks }
+  },
   record: (id: number | string) => http.get<RecordEntry[]>(`/api/incidents/${id}/record`),
   order: (id: number, order: OrderName, body: Record<string, unknown>) =>
-    http.post<Incident>(`/api/incidents/${id}/orders/${order}`, body),
+    http.post<unknown>(`/api/incidents/${id}/orders/${order}`, body),
 
   tasks: (query: { status?: string; agency?: string; incident?: number; overdue?: boolean; limit?: number } = {}) =>
     http.get<Task[]>('/api/tasks', query),

@@ -51,6 +51,7 @@ export interface NewReport {
 export interface Suggestion {
   category: string
   name?: string
+  nameEn?: string
   confidence: number
 }
 
@@ -60,6 +61,7 @@ export interface ReportAnswer {
   incidentId: number
   category: string
   categoryName?: string
+  categoryNameEn?: string
   suggestion?: Suggestion
   priority: Priority
   severity: Severity
@@ -78,9 +80,15 @@ export interface Report {
   text: string
   category?: string
   categoryName?: string
+  categoryNameEn?: string
   outcome?: Outcome
   incidentId?: number
   drill?: boolean
+  lat?: number
+  lon?: number
+  districtCode?: string
+  priority?: Priority
+  severity?: Severity
 }
 
 export interface Incident {
@@ -88,6 +96,7 @@ export interface Incident {
   kind?: string
   category: string
   categoryName?: string
+  categoryNameEn?: string
   priority: Priority
   severity: Severity
   status: string
@@ -105,6 +114,7 @@ export interface Incident {
   version: number
   openTasks?: number
   overdueTasks?: number
+  agencies?: string[]
   drill?: boolean
   tasks?: Task[]
   reports?: Report[]
@@ -116,6 +126,7 @@ export interface Task {
   incidentId: number
   agency: string
   agencyName?: string
+  agencyNameEn?: string
   instructions: string
   priority: Priority
   status: TaskStatus
@@ -130,6 +141,7 @@ export interface Task {
   completedAt?: string
   returnedAt?: string
   returnReason?: string
+  feedbackCount?: number
   nextDue?: string
   overdue?: boolean
   reminders?: number
@@ -238,6 +250,8 @@ export interface User {
 export interface ResponseTimes {
   agency: string
   tasks: number
+  overdue?: number
+  onTime?: number
   acknowledgeP50S?: number
   acknowledgeP90S?: number
   arriveP50S?: number
