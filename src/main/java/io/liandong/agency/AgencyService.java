@@ -5,6 +5,7 @@ import io.liandong.agency.internal.AgencyDirectory;
 import io.liandong.agency.internal.Districts;
 import io.liandong.shared.security.Actor;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -41,10 +42,15 @@ public class AgencyService {
         return all().stream().filter(agency -> agency.residentOn(date)).toList();
     }
 
-    /** The active agencies whose jurisdiction covers the district (see {@link Agency#covers}). */
+    /**
+     * The active agencies of a kind whose jurisdiction covers the district (see {@link
+     * Agency#covers}): those that name the district itself first (the police sub-bureau of
+     * 211381), then those that cover the whole city (the traffic police).
+     */
     public List<Agency> covering(String districtCode, AgencyKind kind) {
         return all().stream()
                 .filter(agency -> agency.active() && agency.kind() == kind && agency.covers(districtCode))
+                .sorted(Comparator.comparing(agency -> !agency.districts().contains(districtCode)))
                 .toList();
     }
 

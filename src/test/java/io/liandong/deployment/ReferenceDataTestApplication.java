@@ -31,12 +31,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class ReferenceDataTestApplication {
 
-    /** H2 in PostgreSQL mode, as the application runs it; one database per name. */
-    public static String database(String name) {
-        return "spring.datasource.url=jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-    }
-
     /** The identity module's actor, as far as these tests need it: the logged-in user's name. */
     @Bean
     CurrentActor currentActor() {

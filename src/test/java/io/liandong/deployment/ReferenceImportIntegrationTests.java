@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.agency.AgencyService;
 import io.liandong.plan.PlanService;
+import io.liandong.testing.Databases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Imports over the loaded reference deployment; a database of its own, since it changes the data. */
-@SpringBootTest(
-        classes = ReferenceDataTestApplication.class,
-        properties = "spring.datasource.url=jdbc:h2:mem:reference-import;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(classes = ReferenceDataTestApplication.class)
 class ReferenceImportIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
 
     @Autowired
     AgencyService agencies;

@@ -8,24 +8,29 @@ import io.liandong.deployment.ReferenceDataTestApplication;
 import io.liandong.shared.Priority;
 import io.liandong.shared.Severity;
 import io.liandong.shared.security.Actor;
+import io.liandong.testing.Databases;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Which plan an incident calls for. A small tree of its own next to the reference deployment:
  * MX (plans at IV and II) with child MX-A (plans at IV and II) with child MX-A-1 (no plan); MY
  * with one plan at II only.
  */
-@SpringBootTest(
-        classes = ReferenceDataTestApplication.class,
-        properties = "spring.datasource.url=jdbc:h2:mem:plan-matching;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(classes = ReferenceDataTestApplication.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanMatchingIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
 
     @Autowired
     PlanService plans;

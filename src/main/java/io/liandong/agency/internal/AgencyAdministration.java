@@ -126,7 +126,9 @@ public class AgencyAdministration {
         for (String district : agency.districts()) {
             if (districts.find(district).isEmpty()) {
                 errors.add(new Problem.FieldError(
-                        "districts", "is not the center's city or one of its county-level divisions", district));
+                        "districts",
+                        "'" + district + "' is not the center's city or one of its county-level divisions",
+                        district));
             }
         }
         if (!errors.isEmpty()) {
@@ -137,11 +139,11 @@ public class AgencyAdministration {
     private void check(Seat seat) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (directory.zone(seat.zoneCode()).isEmpty()) {
-            errors.add(new Problem.FieldError("zone", "no such zone", seat.zoneCode()));
+            errors.add(new Problem.FieldError("zone", "no such zone '" + seat.zoneCode() + "'", seat.zoneCode()));
         }
         String agency = seat.agencyCode();
         if (agency != null && directory.agency(agency).filter(Agency::active).isEmpty()) {
-            errors.add(new Problem.FieldError("agency", "no such active agency", agency));
+            errors.add(new Problem.FieldError("agency", "no such active agency '" + agency + "'", agency));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);

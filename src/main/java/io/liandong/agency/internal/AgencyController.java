@@ -142,7 +142,7 @@ class AgencyController {
                 seasons.add(SeasonWindow.parse(season));
             } catch (IllegalArgumentException e) {
                 errors.add(new Problem.FieldError(
-                        "seasons", "must look like MM-dd/MM-dd, for example 11-01/03-31", season));
+                        "seasons", "'" + season + "' must look like MM-dd/MM-dd, for example 11-01/03-31", season));
             }
         }
         if (kind == null || residency == null || !errors.isEmpty()) {

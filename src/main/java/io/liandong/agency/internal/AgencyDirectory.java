@@ -6,11 +6,13 @@ import io.liandong.agency.Zone;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -81,6 +83,22 @@ public class AgencyDirectory {
         });
     }
 
+    /**
+     * Reloads when the tables were changed by another node: every {@code
+     * liandong.reference.refresh-interval} (30 seconds by default) compares a cheap fingerprint of
+     * the tables (rows and the sum of their versions) with the one of the copy in memory.
+     */
+    @Scheduled(
+            initialDelayString = "${liandong.reference.refresh-interval:PT30S}",
+            fixedDelayString = "${liandong.reference.refresh-interval:PT30S}")
+    void reloadIfChangedElsewhere() {
+        Snapshot current = snapshot;
+        if (current != null && !repository.fingerprint().equals(current.fingerprint())) {
+            log.info("The agencies, zones or seats changed on another node; reloading them.");
+            reload();
+        }
+    }
+
     synchronized void reload() {
         snapshot = load();
     }
@@ -92,14 +110,16 @@ public class AgencyDirectory {
                 if (snapshot == null) {
                     snapshot = load();
                 }
-                current = snapshot;
+                current = Objects.requireNonNull(snapshot);
             }
         }
         return current;
     }
 
     private Snapshot load() {
+        String fingerprint = repository.fingerprint();
         Snapshot loaded = new Snapshot(
+                fingerprint,
                 byCode(repository.agencies(), Agency::code),
                 byCode(repository.zones(), Zone::code),
                 byCode(repository.seats(), Seat::code));
@@ -118,6 +138,7 @@ public class AgencyDirectory {
     }
 
     private record Snapshot(
+            String fingerprint,
             Map<String, Versioned<Agency>> agencies,
             Map<String, Versioned<Zone>> zones,
             Map<String, Versioned<Seat>> seats,
@@ -126,10 +147,12 @@ public class AgencyDirectory {
             List<Seat> seatList) {
 
         Snapshot(
+                String fingerprint,
                 Map<String, Versioned<Agency>> agencies,
                 Map<String, Versioned<Zone>> zones,
                 Map<String, Versioned<Seat>> seats) {
             this(
+                    fingerprint,
                     Map.copyOf(agencies),
                     Map.copyOf(zones),
                     Map.copyOf(seats),

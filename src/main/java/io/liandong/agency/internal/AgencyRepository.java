@@ -160,6 +160,17 @@ public class AgencyRepository {
                 == 1;
     }
 
+    /** Rows and the sum of their versions: changes whenever a row is added or changed (none is deleted). */
+    String fingerprint() {
+        return count("agency") + "/" + count("zone") + "/" + count("seat");
+    }
+
+    private String count(String table) {
+        return jdbc.sql("SELECT CAST(COUNT(*) AS VARCHAR) || ':' || CAST(COALESCE(SUM(version), 0) AS VARCHAR) FROM "
+                        + table)
+                .query(String.class)
+                .single();
+    }
     /** Appends to the audit trail, in the caller's transaction. */
     void audit(String actor, String action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")

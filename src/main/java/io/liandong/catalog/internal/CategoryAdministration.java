@@ -104,7 +104,7 @@ public class CategoryAdministration {
             errors.add(new Problem.FieldError("owner", "a non-police category must have an owner agency", null));
         }
         if (owner != null && !owners.isActiveAgency(owner)) {
-            errors.add(new Problem.FieldError("owner", "no such active agency", owner));
+            errors.add(new Problem.FieldError("owner", "no such active agency '" + owner + "'", owner));
         }
         for (String keyword : category.keywords()) {
             if (keyword.isBlank() || keyword.length() > MAX_KEYWORD_LENGTH) {
@@ -134,13 +134,15 @@ public class CategoryAdministration {
         Set<String> seen = new HashSet<>();
         while (parent != null) {
             if (parent.equals(category.code())) {
-                errors.add(
-                        new Problem.FieldError("parent", "would put the category below itself", category.parentCode()));
+                errors.add(new Problem.FieldError(
+                        "parent",
+                        "'" + category.parentCode() + "' would put the category below itself",
+                        category.parentCode()));
                 return;
             }
             var found = directory.category(parent);
             if (found.isEmpty()) {
-                errors.add(new Problem.FieldError("parent", "no such category", parent));
+                errors.add(new Problem.FieldError("parent", "no such category '" + parent + "'", parent));
                 return;
             }
             if (!seen.add(parent)) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -67,6 +68,22 @@ public class CategoryDirectory {
         });
     }
 
+    /**
+     * Reloads when the tables were changed by another node: every {@code
+     * liandong.reference.refresh-interval} (30 seconds by default) compares a cheap fingerprint of
+     * the tables (rows and the sum of their versions) with the one of the copy in memory.
+     */
+    @Scheduled(
+            initialDelayString = "${liandong.reference.refresh-interval:PT30S}",
+            fixedDelayString = "${liandong.reference.refresh-interval:PT30S}")
+    void reloadIfChangedElsewhere() {
+        Snapshot current = snapshot;
+        if (current != null && !repository.fingerprint().equals(current.fingerprint())) {
+            log.info("The categories changed on another node; reloading them.");
+            reload();
+        }
+    }
+
     synchronized void reload() {
         snapshot = load();
     }
@@ -85,16 +102,18 @@ public class CategoryDirectory {
     }
 
     private Snapshot load() {
+        String fingerprint = repository.fingerprint();
         Map<String, Versioned<Category>> byCode = new LinkedHashMap<>();
         List<Category> list = new ArrayList<>();
         for (Versioned<Category> row : repository.categories()) {
             byCode.put(row.value().code(), row);
             list.add(row.value());
         }
-        Snapshot loaded = new Snapshot(Map.copyOf(byCode), List.copyOf(list), new Classifier(list));
+        Snapshot loaded = new Snapshot(fingerprint, Map.copyOf(byCode), List.copyOf(list), new Classifier(list));
         log.debug("Loaded {} categories.", list.size());
         return loaded;
     }
 
-    private record Snapshot(Map<String, Versioned<Category>> byCode, List<Category> list, Classifier classifier) {}
+    private record Snapshot(
+            String fingerprint, Map<String, Versioned<Category>> byCode, List<Category> list, Classifier classifier) {}
 }

@@ -34,7 +34,7 @@ final class Fields {
             }
         }
         String names = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        errors.add(new Problem.FieldError(field, "must be one of " + names, value));
+        errors.add(new Problem.FieldError(field, "must be one of " + names + ", was '" + value + "'", value));
         return null;
     }
 }

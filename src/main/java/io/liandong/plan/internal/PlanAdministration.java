@@ -104,11 +104,13 @@ public class PlanAdministration {
     private void check(Plan plan) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (catalog.find(plan.categoryCode()).isEmpty()) {
-            errors.add(new Problem.FieldError("category", "no such category", plan.categoryCode()));
+            errors.add(new Problem.FieldError(
+                    "category", "no such category '" + plan.categoryCode() + "'", plan.categoryCode()));
         }
         for (String recipient : plan.recipients()) {
             if (!isRole(recipient) && !isActiveAgency(recipient)) {
-                errors.add(new Problem.FieldError("notify", "is neither a role nor an active agency", recipient));
+                errors.add(new Problem.FieldError(
+                        "notify", "'" + recipient + "' is neither a role nor an active agency", recipient));
             }
         }
         if (String.join(",", plan.recipients()).length() > MAX_NOTIFY_LENGTH) {
@@ -128,7 +130,8 @@ public class PlanAdministration {
 
     private void check(PlanTask task, String field, List<Problem.FieldError> errors) {
         if (!isActiveAgency(task.agencyCode())) {
-            errors.add(new Problem.FieldError(field + ".agency", "no such active agency", task.agencyCode()));
+            errors.add(new Problem.FieldError(
+                    field + ".agency", "no such active agency '" + task.agencyCode() + "'", task.agencyCode()));
         }
         Duration acknowledge = task.acknowledgeWithin();
         Duration arrive = task.arriveWithin();

@@ -112,7 +112,7 @@ class PlanController {
         try {
             return Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "must be an ISO-8601 duration such as PT15M", text));
+            errors.add(new Problem.FieldError(field, "'" + text + "' is not an ISO-8601 duration such as PT15M", text));
             return null;
         }
     }

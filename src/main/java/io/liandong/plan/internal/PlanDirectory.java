@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -61,6 +62,22 @@ public class PlanDirectory {
         });
     }
 
+    /**
+     * Reloads when the tables were changed by another node: every {@code
+     * liandong.reference.refresh-interval} (30 seconds by default) compares a cheap fingerprint of
+     * the tables (rows and the sum of their versions) with the one of the copy in memory.
+     */
+    @Scheduled(
+            initialDelayString = "${liandong.reference.refresh-interval:PT30S}",
+            fixedDelayString = "${liandong.reference.refresh-interval:PT30S}")
+    void reloadIfChangedElsewhere() {
+        Snapshot current = snapshot;
+        if (current != null && !repository.fingerprint().equals(current.fingerprint())) {
+            log.info("The plans changed on another node; reloading them.");
+            reload();
+        }
+    }
+
     synchronized void reload() {
         snapshot = load();
     }
@@ -79,6 +96,7 @@ public class PlanDirectory {
     }
 
     private Snapshot load() {
+        String fingerprint = repository.fingerprint();
         Map<String, Versioned<Plan>> byCode = new LinkedHashMap<>();
         Map<String, List<Plan>> byCategory = new LinkedHashMap<>();
         List<Plan> list = new ArrayList<>();
@@ -92,8 +110,12 @@ public class PlanDirectory {
         }
         byCategory.replaceAll((category, plans) -> List.copyOf(plans));
         log.debug("Loaded {} plans.", list.size());
-        return new Snapshot(Map.copyOf(byCode), Map.copyOf(byCategory), List.copyOf(list));
+        return new Snapshot(fingerprint, Map.copyOf(byCode), Map.copyOf(byCategory), List.copyOf(list));
     }
 
-    private record Snapshot(Map<String, Versioned<Plan>> byCode, Map<String, List<Plan>> byCategory, List<Plan> list) {}
+    private record Snapshot(
+            String fingerprint,
+            Map<String, Versioned<Plan>> byCode,
+            Map<String, List<Plan>> byCategory,
+            List<Plan> list) {}
 }

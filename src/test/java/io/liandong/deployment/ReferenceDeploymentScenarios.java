@@ -29,11 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(
-        classes = ReferenceDataTestApplication.class,
-        properties = "spring.datasource.url=jdbc:h2:mem:reference-deployment;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-class ReferenceDeploymentIntegrationTests {
+@SpringBootTest(classes = ReferenceDataTestApplication.class)
+abstract class ReferenceDeploymentScenarios {
 
     private static final List<String> FIXED_AGENCIES = List.of(
             "POLICE-SHUANGTA",
