@@ -4,6 +4,7 @@ import io.liandong.catalog.CatalogService;
 import io.liandong.catalog.Category;
 import io.liandong.catalog.Classification;
 import io.liandong.catalog.Suggestion;
+import io.liandong.geography.DistrictLocator;
 import io.liandong.incident.Admission;
 import io.liandong.incident.IncidentService;
 import io.liandong.incident.ReportFacts;
@@ -55,6 +56,7 @@ public class IntakeService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer latency;
+    private final DistrictLocator districts;
 
     IntakeService(
             ReportStore store,
@@ -64,7 +66,8 @@ public class IntakeService {
             TransactionTemplate transactions,
             JsonMapper json,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DistrictLocator districts) {
         this.store = store;
         this.catalog = catalog;
         this.incidents = incidents;
@@ -73,6 +76,7 @@ public class IntakeService {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.districts = districts;
         this.latency = Timer.builder("liandong.intake.latency")
                 .description("Time to validate, classify, admit and store one report")
                 .publishPercentileHistogram()
@@ -144,6 +148,10 @@ public class IntakeService {
         Priority priority = request.priority() != null ? request.priority() : category.defaultPriority();
         Severity severity = request.severity() != null ? request.severity() : category.defaultSeverity();
         boolean drill = Boolean.TRUE.equals(request.drill());
+        String district = request.districtCode();
+        if (district == null && point != null) {
+            district = districts.locate(point).orElse(null);
+        }
 
         ReportFacts facts = new ReportFacts(
                 channel,
@@ -153,7 +161,7 @@ public class IntakeService {
                 severity,
                 trim(request.address()),
                 point,
-                request.districtCode(),
+                district,
                 request.text().strip(),
                 drill,
                 request.externalRef());
@@ -166,7 +174,7 @@ public class IntakeService {
                 trim(request.callerName()),
                 facts.address(),
                 point,
-                request.districtCode(),
+                district,
                 facts.text(),
                 category.code(),
                 best == null ? null : best.category(),
