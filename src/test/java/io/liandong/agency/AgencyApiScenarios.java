@@ -133,6 +133,21 @@ abstract class AgencyApiScenarios {
     }
 
     @Test
+    void refusesAnEmptyListEntryWith400RatherThanFailing() {
+        assertThat(
+                        post(
+                                "/api/agencies",
+                                """
+                        {"code": "NULL-CO", "nameZh": "空", "nameEn": "Null", "kind": "UTILITY",
+                         "residency": "SEASONAL", "seasons": [null], "districts": [null]}"""))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[*].field",
+                        v -> v.assertThat().asArray().containsExactlyInAnyOrder("seasons[0]", "districts[0]"));
+    }
+
+    @Test
     void updatesWithTheCurrentVersionAndRefusesAStaleOneWith409() {
         String body =
                 """

@@ -2,6 +2,7 @@ package io.liandong.agency.internal;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -14,9 +15,10 @@ record AgencyRequest(
         @NotBlank @Size(max = 200) String nameEn,
         @NotBlank String kind,
         @NotBlank String residency,
-        @Nullable @Size(max = 12) List<String> seasons,
+        @Nullable @Size(max = 12) List<@NotNull String> seasons,
         @NotEmpty @Size(max = 50)
-                List<@Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String> districts,
+                List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String>
+                        districts,
         @Nullable Boolean member,
         @Nullable @Size(max = 100) String chiefRep,
         @Nullable Boolean active,

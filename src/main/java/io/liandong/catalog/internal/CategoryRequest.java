@@ -21,5 +21,5 @@ record CategoryRequest(
         @NotBlank String priority,
         @NotBlank String severity,
         @Nullable @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE) String owner,
-        @Nullable @Size(max = 300) List<String> keywords,
+        @Nullable @Size(max = 300) List<@NotNull String> keywords,
         @Nullable Integer version) {}

@@ -26,7 +26,9 @@ import java.util.Set;
  * </ul>
  *
  * Bigrams and words are weighted by how few categories share them. The score becomes a
- * confidence that grows with the evidence and shrinks when the runner-up is close. Built once per
+ * confidence that grows with the evidence and shrinks when the runner-up is close; a category
+ * with bigram or word evidence only (no keyword or name in the text) gets half of it, so a
+ * chance shared word stays below the confidence at which intake trusts a suggestion. Built once per
  * version of the catalog and immutable: safe for any number of threads, and a call allocates only
  * a few small arrays.
  */
@@ -45,6 +47,9 @@ public final class Classifier {
     private static final double SCALE = 1.5;
 
     private static final double MIN_CONFIDENCE = 0.05;
+
+    /** A category none of whose keywords is in the text gets only this share of the confidence. */
+    private static final double HINTS_ONLY = 0.5;
 
     private final String[] codes;
     private final KeywordAutomaton automaton;
@@ -131,13 +136,14 @@ public final class Classifier {
         }
         String folded = Text.fold(text);
         double[] scores = new double[codes.length];
-        scoreKeywords(folded, scores);
+        boolean[] phrased = scoreKeywords(folded, scores);
         scoreBigrams(folded, scores);
         scoreWords(folded, scores);
-        return suggestions(scores);
+        return suggestions(scores, phrased);
     }
 
-    private void scoreKeywords(String folded, double[] scores) {
+    /** Adds the keyword evidence; answers which categories had a keyword or name in the text. */
+    private boolean[] scoreKeywords(String folded, double[] scores) {
         Hits hits = new Hits();
         automaton.scan(folded, (keyword, start, end) -> {
             if (fitsWordBounds(folded, keyword, start, end)) {
@@ -145,6 +151,7 @@ public final class Classifier {
             }
         });
         boolean[] counted = new boolean[keywordWeight.length];
+        boolean[] phrased = new boolean[codes.length];
         for (int i = 0; i < hits.size; i++) {
             int keyword = hits.keyword[i];
             if (counted[keyword] || hits.insideLonger(i)) {
@@ -153,8 +160,10 @@ public final class Classifier {
             counted[keyword] = true;
             for (int category : keywordCategories[keyword]) {
                 scores[category] += keywordWeight[keyword];
+                phrased[category] = true;
             }
         }
+        return phrased;
     }
 
     private void scoreBigrams(String folded, double[] scores) {
@@ -204,7 +213,7 @@ public final class Classifier {
         }
     }
 
-    private Classification suggestions(double[] scores) {
+    private Classification suggestions(double[] scores, boolean[] phrased) {
         int[] top = top(scores);
         if (top.length == 0) {
             return Classification.NONE;
@@ -215,6 +224,9 @@ public final class Classifier {
         for (int category : top) {
             double score = scores[category];
             double confidence = (1 - Math.exp(-score / SCALE)) * Math.sqrt(score / (first + second));
+            if (!phrased[category]) {
+                confidence *= HINTS_ONLY;
+            }
             confidence = Math.min(1.0, Math.round(confidence * 1000) / 1000.0);
             if (confidence >= MIN_CONFIDENCE) {
                 suggestions.add(new Suggestion(codes[category], confidence));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -20,7 +21,7 @@ record PlanRequest(
         @NotBlank String category,
         @NotBlank String minSeverity,
         @JsonProperty("notify") @Nullable @Size(max = 30) List<@NotBlank String> recipients,
-        @NotEmpty @Size(max = 50) List<@Valid Task> tasks,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull Task> tasks,
         @Nullable Integer version) {
 
     /** One task of the plan. */

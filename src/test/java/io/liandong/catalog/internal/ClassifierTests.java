@@ -111,7 +111,7 @@ class ClassifierTests {
         double confidence =
                 REFERENCE.classify(text).best().map(Suggestion::confidence).orElse(0.0);
 
-        assertThat(confidence).isLessThan(0.35);
+        assertThat(confidence).isLessThan(0.15);
     }
 
     @Test
