@@ -169,7 +169,7 @@ final class FakeCenter implements AutoCloseable {
         }
         if (r.method().equals("GET") && (m = INCIDENT.matcher(r.path())).matches()) {
             ObjectNode incident = incidents.get(Long.parseLong(m.group(1)));
-            return incident == null ? Reply.problem(404, "not-found", "no incident") : ok(200, incident);
+            return incident == null ? Reply.problem(404, "not-found", "no incident") : ok(200, detail(incident));
         }
         if (r.method().equals("POST") && (m = DISPATCH.matcher(r.path())).matches()) {
             return dispatch(Long.parseLong(m.group(1)), r.body());
@@ -221,6 +221,17 @@ final class FakeCenter implements AutoCloseable {
         answer.put("category", category);
         answersByKey.put(r.idempotencyKey(), answer);
         return ok(201, answer);
+    }
+
+    /** As the real center answers {@code GET /api/incidents/{id}}: the incident, then its tasks. */
+    private JsonNode detail(ObjectNode incident) {
+        ObjectNode detail = json.createObjectNode();
+        ObjectNode view = detail.putObject("incident");
+        incident.properties().stream()
+                .filter(e -> !e.getKey().equals("tasks"))
+                .forEach(e -> view.set(e.getKey(), e.getValue()));
+        detail.set("tasks", incident.get("tasks"));
+        return detail;
     }
 
     private Reply codes(List<String> codes) {

@@ -207,6 +207,23 @@ class ReplayRunnerTests {
         assertThat(again.exitCode()).isZero();
     }
 
+    @Test // regression: the incident's version sits inside the answer's "incident" part; read at the top it was 0
+    void ordersASecondAgencyWithTheVersionTheFirstOrderLeft() throws Exception {
+        center.owners.clear();
+
+        ReplaySummary summary = replay(settings().withConcurrency(1));
+
+        List<Request> orders = center.requests().stream()
+                .filter(r -> r.line().equals("POST /api/incidents/5/orders/dispatch"))
+                .toList();
+        assertThat(orders)
+                .extracting(r ->
+                        r.body().path("agency").asString() + " v" + r.body().path("version"))
+                .containsExactly("FIRE-BRIGADE v0", "EMS-120 v1");
+        assertThat(summary.failuresByReason()).isEmpty();
+        assertThat(summary.tasksDispatched()).isEqualTo(4);
+    }
+
     @Test
     void retriesAStepAfterAStaleVersion() throws Exception {
         AtomicInteger conflicts = new AtomicInteger();

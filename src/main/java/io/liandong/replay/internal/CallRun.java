@@ -320,7 +320,7 @@ final class CallRun {
                 return List.of(existing);
             }
             ObjectNode order = json.createObjectNode();
-            order.put("version", incident.body().path("version").asLong());
+            order.put("version", incidentVersion(incident.body()));
             order.put("agency", play.agency());
             order.put("instructions", play.instructions());
             order.put("at", step.at().toString());
@@ -393,6 +393,12 @@ final class CallRun {
                     "GET /api/incidents/" + incidentId + " answered 404 and no issued task is for " + play.agency()));
         }
         return found;
+    }
+
+    /** The incident's version: at the top of the answer, or inside its {@code incident} part. */
+    static long incidentVersion(JsonNode answer) {
+        JsonNode version = answer.path("incident").path("version");
+        return version.isNumber() ? version.asLong() : answer.path("version").asLong();
     }
 
     /** The oldest open task of {@code agency} on the incident; failing that, its newest finished one. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +14,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A center started inside the replay's own JVM: on 127.0.0.1, a free port, the embedded H2
- * database under the data folder, quiet logs. On a fresh data folder the admin password is
- * generated for the run; on a folder that already holds a center it is taken from
- * {@code LIANDONG_ADMIN_PASSWORD} or from the first start's {@code initial-passwords.txt}.
+ * database under the data folder, quiet logs. The replay logs in as {@code admin} with the
+ * password from {@code LIANDONG_ADMIN_PASSWORD} if set, else with the one the center generated on
+ * its first start and wrote to {@code initial-passwords.txt} in the data folder; so a second
+ * replay into the same folder finds it again.
  */
 public final class EmbeddedCenter implements AutoCloseable {
 
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    static final String PASSWORD_FILE = "initial-passwords.txt";
 
     private final ConfigurableApplicationContext context;
     private final URI url;
@@ -37,49 +37,48 @@ public final class EmbeddedCenter implements AutoCloseable {
      * Starts the application {@code application} with its data under {@code home} ({@code null}:
      * as configured, {@code $LIANDONG_HOME} or {@code ./data}).
      *
-     * @throws IllegalStateException if the admin password of an existing center is not known
+     * @throws IllegalStateException if the admin password of the center is not known
      */
     public static EmbeddedCenter start(Class<?> application, @Nullable Path home, boolean verbose) {
         Path dataHome = home != null
                 ? home
                 : Path.of(Optional.ofNullable(System.getenv("LIANDONG_HOME")).orElse("data"));
-        String password = adminPassword(dataHome);
-        List<String> args = new ArrayList<>(List.of(
-                "--server.address=127.0.0.1",
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--liandong.security.admin-password=" + password));
+        String configured = System.getenv("LIANDONG_ADMIN_PASSWORD");
+        if (isBlank(configured)
+                && holdsCenter(dataHome)
+                && initialPassword(dataHome).isEmpty()) {
+            throw unknownPassword(dataHome);
+        }
+        List<String> args = new ArrayList<>(
+                List.of("--server.address=127.0.0.1", "--server.port=0", "--spring.main.banner-mode=off"));
         if (home != null) {
             args.add("--liandong.home=" + home.toAbsolutePath());
         }
         if (!verbose) {
-            args.add("--logging.level.root=WARN");
-            args.add("--logging.level.io.liandong=WARN");
+            // Refused rows are counted and written by the replay; the center's own warnings would repeat them.
+            args.add("--logging.level.root=ERROR");
+            args.add("--logging.level.io.liandong=ERROR");
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .logStartupInfo(verbose)
                 .run(args.toArray(String[]::new));
         String port = context.getEnvironment().getProperty("local.server.port");
-        if (port == null) {
+        String password =
+                !isBlank(configured) ? configured : initialPassword(dataHome).orElse(null);
+        if (port == null || password == null) {
             context.close();
-            throw new IllegalStateException("the center started but did not report its HTTP port");
+            throw port == null
+                    ? new IllegalStateException("the center started but did not report its HTTP port")
+                    : unknownPassword(dataHome);
         }
         return new EmbeddedCenter(context, URI.create("http://127.0.0.1:" + port), password);
     }
 
-    private static String adminPassword(Path home) {
-        String configured = System.getenv("LIANDONG_ADMIN_PASSWORD");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        if (!holdsCenter(home)) {
-            return generate();
-        }
-        Optional<String> initial = initialPassword(home.resolve("initial-passwords.txt"));
-        return initial.orElseThrow(() -> new IllegalStateException("the data folder " + home.toAbsolutePath()
-                + " already holds a center whose admin password the replay does not know: set"
-                + " LIANDONG_ADMIN_PASSWORD to it, use --home with a fresh folder, or replay into a running"
-                + " center with --url, --user and --password"));
+    private static IllegalStateException unknownPassword(Path home) {
+        return new IllegalStateException("the data folder " + home.toAbsolutePath() + " holds a center whose admin"
+                + " password the replay does not know (no admin line in " + PASSWORD_FILE + "): set"
+                + " LIANDONG_ADMIN_PASSWORD to it, use --home with a fresh folder, or replay into a running center"
+                + " with --url, --user and --password");
     }
 
     private static boolean holdsCenter(Path home) {
@@ -94,7 +93,12 @@ public final class EmbeddedCenter implements AutoCloseable {
         }
     }
 
-    private static Optional<String> initialPassword(Path file) {
+    /** The admin password the center's first start wrote into {@code home}, if the file is still there. */
+    static Optional<String> initialPassword(Path home) {
+        Path file = home.resolve(PASSWORD_FILE);
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
         try (Stream<String> lines = Files.lines(file)) {
             return lines.map(String::strip)
                     .filter(line -> line.startsWith("admin "))
@@ -105,16 +109,8 @@ public final class EmbeddedCenter implements AutoCloseable {
         }
     }
 
-    private static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            if (i > 0 && i % 6 == 0) {
-                password.append('-');
-            }
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     public URI url() {

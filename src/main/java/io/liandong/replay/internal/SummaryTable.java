@@ -58,7 +58,13 @@ public final class SummaryTable {
                 Progress.clock(s.elapsed().toMillis() / 1000.0)));
         if (s.rejectsFile() != null) {
             long lines = s.rowsRejected() + s.rowsFailed() + s.rowsNotSent() + s.stepsRejected();
-            out.append(String.format(Locale.ROOT, "  %-22s %s (%,d lines)%n", "rejects file", s.rejectsFile(), lines));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-22s %s (%,d %s)%n",
+                    "rejects file",
+                    s.rejectsFile(),
+                    lines,
+                    lines == 1 ? "line" : "lines"));
         }
         out.append(String.format(Locale.ROOT, "  %-22s %d%n", "exit status", s.exitCode()));
         return out.toString();
