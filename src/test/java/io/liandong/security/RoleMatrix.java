@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -62,6 +63,7 @@ import tools.jackson.databind.JsonNode;
             "liandong.security.demo-password=" + RoleMatrix.DEMO_PASSWORD,
             "liandong.security.demo-accounts=true",
             "liandong.home=target/test-home",
+            "liandong.security.login-throttle.max-attempts=" + RoleMatrix.LOGIN_ATTEMPTS_PER_MINUTE,
         })
 @Import(TestClockConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +71,9 @@ abstract class RoleMatrix {
 
     static final String ADMIN_PASSWORD = "admin-Matrix-123";
     static final String DEMO_PASSWORD = "demo-Matrix-123";
+
+    /** Below the default 20, so that the throttling test pays for fewer password checks. */
+    static final int LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
     /** A version no incident or task ever reaches: orders and steps with it change nothing. */
     private static final int STALE = 999_999;
@@ -86,6 +91,7 @@ abstract class RoleMatrix {
 
     private final Map<Caller, Client> clients = new EnumMap<>(Caller.class);
     private Fixtures fixtures;
+    private Client anonymousBrowser;
 
     // ---- the matrix ------------------------------------------------------------------------
 
@@ -231,7 +237,10 @@ abstract class RoleMatrix {
 
     private void check(MatrixRow row, Caller caller, Fixtures f) {
         String path = f.resolve(row.path());
-        Reply reply = client(caller).send(row.method(), path, row.body());
+        Reply reply = row.method().equals("GET") || caller != Caller.ANONYMOUS
+                ? client(caller).send(row.method(), path, row.body())
+                : anonymousBrowser()
+                        .send(row.method(), path, row.body(), anonymousBrowser().csrfHeader());
         String what = caller + " " + row.method() + " " + path + " answered " + reply;
         switch (row.expectedFor(caller)) {
             case ALLOWED -> assertThat(reply.status())
@@ -254,10 +263,10 @@ abstract class RoleMatrix {
     }
 
     @Test
-    void theMatrixNamesEveryCallerAndNoCallerIsBothAllowedAndHidden() {
-        assertThat(matrix())
-                .allSatisfy(
-                        row -> assertThat(row.allowed()).as(row.toString()).doesNotContainAnyElementsOf(row.hidden()));
+    void noCallerIsBothAllowedAndHidden() {
+        assertThat(matrix()).allSatisfy(row -> assertThat(row.hidden())
+                .as(row.toString())
+                .allSatisfy(caller -> assertThat(row.allowed()).doesNotContain(caller)));
         assertThat(Caller.values()).hasSize(9);
         assertThat(matrix().size()).isGreaterThanOrEqualTo(90);
     }
@@ -311,6 +320,22 @@ abstract class RoleMatrix {
                         .asString())
                 .as("the refused step changed nothing")
                 .isEqualTo("ISSUED");
+    }
+
+    @Test
+    @Disabled("BUG: an agency user's GET /api/incidents/{id} names the other agencies tasked (incident.agencies)"
+            + " and counts their tasks (openTasks, overdueTasks), see report")
+    void anAgencysViewOfAnIncidentNamesNoOtherAgency() {
+        Fixtures f = freshGasCase();
+
+        JsonNode police = client(POLICE).get("/api/incidents/" + f.incident()).json();
+        JsonNode commander =
+                client(COMMANDER).get("/api/incidents/" + f.incident()).json();
+
+        assertThat(commander.get("incident").get("openTasks").asInt()).isEqualTo(4);
+        assertThat(police.get("incident").get("agencies").toString()).isEqualTo("[\"POLICE-SHUANGTA\"]");
+        assertThat(police.get("incident").get("openTasks").asInt()).isEqualTo(1);
+        assertThat(police.toString()).doesNotContain("GAS-CO", "FIRE-BRIGADE", "EMS-120");
     }
 
     @Test
@@ -486,30 +511,22 @@ abstract class RoleMatrix {
     void fiveBadPasswordsLockTheAccountAndLeaveAnAuditTrail() {
         String user = "lockout-probe";
         String password = "probe-Secret-123";
-        Reply created = client(ADMIN)
-                .post("/api/users", Map.of("username", user, "password", password, "roles", List.of("ANALYST")));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        Client browser = Client.browser(port);
-        Client wrongBasic = Client.basic(port, user, "not-the-password");
+        List<Reply> failures = lockOut(user, password);
 
-        List<Reply> failures = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            failures.add(browser.login(user, "wrong-password-" + i));
-        }
-        failures.add(wrongBasic.get("/api/me"));
-        failures.add(wrongBasic.get("/api/me"));
         Reply lockedBasic = Client.basic(port, user, password).get("/api/me");
         Reply lockedForm = Client.browser(port).login(user, password);
 
-        assertThat(failures).allSatisfy(r -> {
+        assertThat(failures).hasSize(5).allSatisfy(r -> {
             assertThat(r.status()).as(r.toString()).isEqualTo(401);
             assertThat(r.problemType()).isEqualTo("urn:liandong:problem:login-failed");
         });
         for (Reply locked : List.of(lockedBasic, lockedForm)) {
             assertThat(locked.status()).as(locked.toString()).isEqualTo(401);
             assertThat(locked.problemType()).isEqualTo("urn:liandong:problem:account-locked");
-            assertThat(locked.json().get("lockedUntil")).isNotNull();
         }
+        assertThat(lockedForm.json().get("lockedUntil"))
+                .as(lockedForm.toString())
+                .isNotNull();
         JsonNode failed = audit("LOGIN_FAILED", user);
         JsonNode lockedRows = audit("ACCOUNT_LOCKED", user);
         assertThat(failed).hasSizeGreaterThanOrEqualTo(5);
@@ -530,13 +547,43 @@ abstract class RoleMatrix {
     }
 
     @Test
-    void moreThanTwentyLoginAttemptsAMinuteFromOneAddressAreThrottled() {
+    @Disabled("BUG: a locked account's answer to HTTP Basic carries no lockedUntil (the form's does), see report")
+    void aLockedOutMachineClientIsToldUntilWhen() {
+        String user = "lockout-probe-basic";
+        String password = "probe-Secret-456";
+        lockOut(user, password);
+
+        Reply locked = Client.basic(port, user, password).get("/api/me");
+
+        assertThat(locked.problemType()).isEqualTo("urn:liandong:problem:account-locked");
+        assertThat(locked.json().get("lockedUntil")).as(locked.toString()).isNotNull();
+    }
+
+    /** A fresh account (ANALYST) and five wrong passwords for it: three by the form, two by Basic. */
+    private List<Reply> lockOut(String user, String password) {
+        clock.advance(Duration.ofSeconds(61));
+        Reply created = client(ADMIN)
+                .post("/api/users", Map.of("username", user, "password", password, "roles", List.of("ANALYST")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Client browser = Client.browser(port);
+        Client wrongBasic = Client.basic(port, user, "not-the-password");
+        List<Reply> failures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            failures.add(browser.login(user, "wrong-password-" + i));
+        }
+        failures.add(wrongBasic.get("/api/me"));
+        failures.add(wrongBasic.get("/api/me"));
+        return failures;
+    }
+
+    @Test
+    void moreLoginAttemptsAMinuteThanAllowedFromOneAddressAreThrottled() {
         clock.advance(Duration.ofSeconds(61));
         Client browser = Client.browser(port);
         browser.get("/api/me");
 
         List<Reply> attempts = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < LOGIN_ATTEMPTS_PER_MINUTE; i++) {
             attempts.add(browser.postForm(
                     "/login", Map.of("username", "nobody-" + i, "password", "wrong-password"), browser.csrfHeader()));
         }
@@ -570,6 +617,7 @@ abstract class RoleMatrix {
         Reply read = console.get("/api/me");
         Reply basic = client(CALLTAKER).post("/api/reports/classify", text);
         Reply crossSite = client(CALLTAKER).post("/api/reports/classify", text, "Sec-Fetch-Site", "cross-site");
+        Reply nobodyWithoutToken = client(Caller.ANONYMOUS).post("/api/reports/classify", text);
 
         assertThat(withoutHeader.status()).as(withoutHeader.toString()).isEqualTo(403);
         assertThat(withoutHeader.problemType()).isEqualTo("urn:liandong:problem:csrf");
@@ -580,6 +628,10 @@ abstract class RoleMatrix {
         assertThat(basic.status()).as(basic.toString()).isEqualTo(200);
         assertThat(crossSite.status()).isEqualTo(403);
         assertThat(crossSite.problemType()).isEqualTo("urn:liandong:problem:cross-site");
+        assertThat(nobodyWithoutToken.status())
+                .as("a write by nobody without a token is refused before the login check")
+                .isEqualTo(403);
+        assertThat(nobodyWithoutToken.problemType()).isEqualTo("urn:liandong:problem:csrf");
     }
 
     // ---- fixtures --------------------------------------------------------------------------
@@ -695,6 +747,18 @@ abstract class RoleMatrix {
     static double[] freshPlace() {
         int n = PLACE.incrementAndGet();
         return new double[] {41.05 + (n % 30) * 0.025, 119.45 + (n / 30) * 0.035};
+    }
+
+    /**
+     * Nobody, as a browser that holds a CSRF token: a write without the token is refused as
+     * {@code csrf} before the role check, so the matrix sends one to reach the role check.
+     */
+    private Client anonymousBrowser() {
+        if (anonymousBrowser == null) {
+            anonymousBrowser = Client.browser(port);
+            anonymousBrowser.get("/api/me");
+        }
+        return anonymousBrowser;
     }
 
     private Client client(Caller caller) {
