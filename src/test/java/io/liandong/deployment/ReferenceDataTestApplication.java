@@ -4,9 +4,10 @@ import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
 import io.liandong.shared.security.Role;
 import java.util.Set;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -14,11 +15,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Starts only the reference data modules (and the shared kernel) on an in-memory H2 database, so
- * their tests do not depend on the other modules' work. A {@code @TestConfiguration}, so the
- * application's own component scan in other tests leaves it out.
+ * Starts only the reference data modules and the shared kernel, so their tests do not depend on
+ * the other modules' work. The primary configuration of those tests (so Spring Boot does not add
+ * the application class); a {@code @TestComponent}, so the application's own component scan in
+ * other modules' tests leaves it out.
  */
-@TestConfiguration(proxyBeanMethods = false)
+@SpringBootConfiguration(proxyBeanMethods = false)
+@TestComponent
 @EnableAutoConfiguration
 @ComponentScan(
         basePackages = {
