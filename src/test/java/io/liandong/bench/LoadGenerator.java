@@ -43,7 +43,7 @@ public final class LoadGenerator {
         String runTag = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
         System.out.printf(
                 Locale.ROOT,
-                "Liandong load: %s, %d connections, %s%s, against %s (run %s, %s, load average %.2f)%n",
+                "Liandong load: %s, %d connections, %s%s, against %s (run %s, seed %d, %s, load average %.2f)%n",
                 options.max() ? "closed loop (--max)" : "open loop at " + options.rate() + " reports/s",
                 options.connections(),
                 options.duration().toSeconds() + " s"
@@ -53,6 +53,7 @@ public final class LoadGenerator {
                 options.skip().isEmpty() ? "" : ", without " + String.join(",", options.skip()),
                 options.url(),
                 runTag,
+                options.seed(),
                 Instant.now(),
                 loadAverage());
 

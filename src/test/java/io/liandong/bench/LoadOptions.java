@@ -48,7 +48,9 @@ record LoadOptions(
               --connections N      client connections, one thread each (default 16, at most 256)
               --repeat F           share of reports repeating an earlier report's category and place,
                                    so that they merge (default 0.1)
-              --seed N             seed of the report mix (default 1)
+              --seed N             seed of the report mix (default: a new one each run, printed; a
+                                   second run with the same seed against the same center merges into
+                                   the first run's incidents)
               --timeout S          per request (default 10)
               --drain S            open loop: how long after the schedule ends to wait for late answers
                                    before giving up on the rest (default 30)
@@ -69,7 +71,7 @@ record LoadOptions(
         Duration warmup = Duration.ZERO;
         int connections = 16;
         double repeat = 0.1;
-        long seed = 1;
+        long seed = System.nanoTime() & 0xFFFFFF;
         Duration timeout = Duration.ofSeconds(10);
         Duration drain = Duration.ofSeconds(30);
         boolean stream = false;
