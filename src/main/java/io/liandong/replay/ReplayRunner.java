@@ -30,6 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Replays a recorded call log into a running center: reads the log, maps it with its mapping
  * file, files one report per call through the intake API and plays the agencies' steps from the
  * units' times. {@link #run()} returns exact counts; the rows not taken go to the rejects file.
+ *
+ * <p>From a test against a center on a random port:
+ *
+ * <pre>{@code
+ * ReplaySummary summary = new ReplayRunner(
+ *                 ReplaySettings.of(Path.of("samples/nyc-311/nyc-311-2024-05-26.csv"), url, "admin", password),
+ *                 System.err)
+ *         .run();
+ * assertThat(summary.reportsDiverted()).isEqualTo(191);
+ * }</pre>
  */
 public final class ReplayRunner {
 
