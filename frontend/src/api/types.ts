@@ -190,26 +190,24 @@ export interface Zone {
 export interface Seat {
   code: string
   zone?: string
-  zoneCode?: string
   label?: string
   role?: string
   agency?: string
-  agencyCode?: string
   version?: number
 }
 
 export interface Category {
   code: string
   parent?: string
-  parentCode?: string
   nameZh?: string
   nameEn?: string
   name?: string
   police?: boolean
-  defaultPriority?: Priority
-  defaultSeverity?: Severity
-  ownerAgency?: string
-  keywords?: string | string[]
+  divert?: boolean
+  priority?: Priority
+  severity?: Severity
+  owner?: string
+  keywords?: string[]
   version?: number
 }
 
@@ -218,10 +216,10 @@ export interface PlanTask {
   agency: string
   taskZh?: string
   taskEn?: string
-  task?: string
-  acknowledgeS?: number
-  arriveS?: number
-  completeS?: number
+  /** ISO-8601 durations, for example PT5M */
+  acknowledge?: string
+  arrive?: string
+  complete?: string
 }
 
 export interface Plan {
@@ -232,7 +230,7 @@ export interface Plan {
   category: string
   categoryCode?: string
   minSeverity?: Severity
-  notify?: string | string[]
+  notify?: string[]
   tasks?: PlanTask[]
   version?: number
 }

@@ -1,0 +1,257 @@
+package io.liandong.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.testing.Api;
+import io.liandong.testing.Databases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console in a real browser (Debian's headless Chromium): the gas case of DESIGN.md §1 from
+ * the call taker's keyboard to the agencies' inboxes, every other console following live, and a
+ * screenshot of every screen in both languages at 1366×768 and 1920×1080 under
+ * {@code target/screenshots/}. Skipped, with the reason, where Chromium or the built console is
+ * missing; on CI ({@code CI=true}) that is a failure instead.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "liandong.scheduling.enabled=false",
+            "liandong.security.admin-password=" + ConsoleEndToEndIntegrationTests.ADMIN_PASSWORD,
+            "liandong.security.demo-password=" + ConsoleEndToEndIntegrationTests.DEMO_PASSWORD,
+            "liandong.security.demo-accounts=true",
+            "liandong.home=target/test-home-console-e2e",
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleEndToEndIntegrationTests {
+
+    static final String ADMIN_PASSWORD = "admin-Secret-123";
+    static final String DEMO_PASSWORD = "demo-Secret-123";
+    static final String CONSOLE_INDEX = "target/classes/static/index.html";
+    private static final Pattern INCIDENT_LINK = Pattern.compile("/incidents/(\\d+)");
+
+    @LocalServerPort
+    int port;
+
+    static long gasIncident;
+    static long gasCompanyTask;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+
+    @BeforeAll
+    static void browserAndConsoleAreThere() {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        String missing = !Files.isExecutable(ConsoleBrowser.CHROMIUM)
+                ? ConsoleBrowser.CHROMIUM + " is not installed (apt-get install chromium chromium-driver)"
+                : !Files.isExecutable(ConsoleBrowser.CHROMEDRIVER)
+                        ? ConsoleBrowser.CHROMEDRIVER + " is not installed (apt-get install chromium-driver)"
+                        : !Files.exists(Path.of(CONSOLE_INDEX))
+                                ? CONSOLE_INDEX + " is missing: the console was not built (-Dskip.frontend=true?)"
+                                : null;
+        if (missing != null && ci) {
+            Assertions.fail("console end-to-end tests cannot run on CI: " + missing);
+        }
+        Assumptions.assumeTrue(missing == null, () -> "console end-to-end tests skipped: " + missing);
+    }
+
+    private ConsoleBrowser as(String user, String lang) {
+        ConsoleBrowser browser = new ConsoleBrowser(port, 1366, 768);
+        browser.login(user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD, lang);
+        return browser;
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName(
+            "gas case: call taker files it, commander acts, police and gas company finish, board and leader follow live")
+    void gasCaseThroughTheConsole() {
+        try (ConsoleBrowser board = as("analyst", "zh-CN");
+                ConsoleBrowser leader = as("leader", "zh-CN");
+                ConsoleBrowser callTaker = as("calltaker", "zh-CN");
+                ConsoleBrowser commander = as("commander", "zh-CN");
+                ConsoleBrowser police = as("police", "zh-CN");
+                ConsoleBrowser gas = as("gas", "zh-CN")) {
+            board.open("/board");
+            board.await("[data-test=board-table]");
+            board.await("[data-test=live-status].open");
+            board.markDocument();
+            leader.await("[data-test=screen]");
+            leader.markDocument();
+            String openBefore = leader.text("[data-kpi='screen.kpi.open'] .n");
+
+            // the call taker, keyboard first: number, name, what is said, address, place, Ctrl+Enter
+            callTaker.await("[data-test=intake]");
+            callTaker.type("input[data-test=caller-number]", "13812345678");
+            callTaker.type("input[data-test=caller-name]", "王某");
+            callTaker.type("input[data-test=address]", "双塔区新华路 12 号 3 单元 502");
+            callTaker.type("textarea[data-test=report-text]", "居民在家中打开燃气阀门轻生，屋内煤气味很浓");
+            callTaker.await("[data-test=suggestions]");
+            WebElement map = callTaker.await("[data-test=map]");
+            new Actions(callTaker.driver()).moveToElement(map, 10, 0).click().perform();
+            callTaker.type("textarea[data-test=report-text]", Keys.chord(Keys.CONTROL, Keys.ENTER));
+            String link = callTaker.await("[data-test=result-incident]").getAttribute("href");
+            Matcher id = INCIDENT_LINK.matcher(link);
+            assertThat(id.find()).as(link).isTrue();
+            gasIncident = Long.parseLong(id.group(1));
+            assertThat(callTaker.text("[data-test=intake-result]")).contains("燃气");
+
+            // the board and the leader's wall show it without a reload
+            board.await("[data-incident='" + gasIncident + "']");
+            assertThat(board.sameDocument()).as("board was not reloaded").isTrue();
+            leader.until(d -> !leader.text("[data-kpi='screen.kpi.open'] .n").equals(openBefore));
+            assertThat(leader.sameDocument())
+                    .as("leader screen was not reloaded")
+                    .isTrue();
+
+            // the commander takes it from the queue, activates the plan and reports to the leader
+            commander.open("/command");
+            commander.click("[data-queue=new]");
+            commander.click(".queue-list [data-incident='" + gasIncident + "']");
+            commander.await("[data-test=orders]");
+            commander.click("[data-test=activate-plan]");
+            commander.await(".el-message--success");
+            commander.type("input[data-test=order-reason]", "燃气轻生，四家单位已出动，报告值班领导");
+            commander.click("[data-test=hand-over]");
+            commander.until(d -> commander.text(".detail").contains("领导指挥"));
+
+            long policeTask = finishOwnTask(police, "POLICE-SHUANGTA");
+            gasCompanyTask = finishOwnTask(gas, "GAS-CO");
+            assertThat(policeTask).isNotEqualTo(gasCompanyTask);
+
+            // the board follows the agencies' steps live: two of four tasks remain open
+            board.await("[data-open-tasks='" + gasIncident + "'][data-open='2']");
+            assertThat(board.sameDocument()).as("board was not reloaded").isTrue();
+            assertThat(leader.sameDocument())
+                    .as("leader screen was not reloaded")
+                    .isTrue();
+
+            JsonNode record = Api.as(port, "commander", DEMO_PASSWORD)
+                    .get("/api/incidents/" + gasIncident + "/record")
+                    .json();
+            List<String> types = new ArrayList<>();
+            record.forEach(e -> types.add(e.get("type").asString()));
+            assertThat(types)
+                    .contains(
+                            "INCIDENT_OPENED",
+                            "PLAN_ACTIVATED",
+                            "COMMAND_HANDED_OVER",
+                            "TASK_ACKNOWLEDGED",
+                            "TASK_ARRIVED",
+                            "TASK_REPORTED_BACK",
+                            "TASK_COMPLETED");
+        }
+    }
+
+    /** Acknowledges, arrives, reports back and completes the agency's task on the gas incident. */
+    private long finishOwnTask(ConsoleBrowser agency, String code) {
+        agency.open("/inbox");
+        WebElement card = agency.await("[data-task][data-status=ISSUED]");
+        long task = Long.parseLong(card.getAttribute("data-task"));
+        String actions = "[data-task-actions='" + task + "'] ";
+        agency.click(actions + "[data-step=acknowledge]");
+        agency.click(actions + "[data-step=arrive]");
+        agency.type(actions + "input[data-test=report-text]", code + " 现场处置完毕，已确认安全");
+        agency.click(actions + "[data-step=report-back]");
+        agency.await(".el-message--success");
+        agency.click(actions + "[data-step=complete]");
+        agency.awaitGone("[data-task='" + task + "'][data-status=ARRIVED]");
+        return task;
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("an agency user cannot open another agency's task by its address")
+    void agencyCannotOpenAnotherAgencysTask() {
+        Assumptions.assumeTrue(gasCompanyTask > 0, "needs the gas case");
+        try (ConsoleBrowser police = as("police", "zh-CN")) {
+            police.open("/tasks/" + gasCompanyTask);
+            police.await("[data-test=not-found]");
+            assertThat(police.all("[data-test=task]")).isEmpty();
+        }
+        try (ConsoleBrowser gas = as("gas", "zh-CN")) {
+            gas.open("/tasks/" + gasCompanyTask);
+            assertThat(gas.await("[data-test=task]").getAttribute("data-status"))
+                    .isEqualTo("COMPLETED");
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("every screen, in Chinese and English, at 1366×768 and 1920×1080")
+    void screenshotsOfEveryScreen() {
+        Assumptions.assumeTrue(gasIncident > 0, "needs the gas case");
+        record Screen(String name, String user, String path, String ready) {}
+        List<Screen> screens = List.of(
+                new Screen("login", null, "/login", "[data-test=login-form]"),
+                new Screen("intake", "calltaker", "/intake", "[data-test=intake]"),
+                new Screen("board", "commander", "/board", "[data-incident='" + gasIncident + "']"),
+                new Screen("incident", "commander", "/incidents/" + gasIncident, "[data-test=timeline]"),
+                new Screen("command", "commander", "/command", "[data-test=orders]"),
+                new Screen("inbox", "gas", "/inbox", "[data-test=inbox]"),
+                new Screen("task", "gas", "/tasks/" + gasCompanyTask, "[data-test=task]"),
+                new Screen("leader-screen", "leader", "/screen", "[data-test=screen] canvas"),
+                new Screen("statistics", "analyst", "/stats", "[data-test=stats] canvas"),
+                new Screen("admin", "admin", "/admin/plans", "[data-test=admin] .el-table__row"));
+        List<Path> taken = new ArrayList<>();
+        List<int[]> sizes = List.of(new int[] {1366, 768}, new int[] {1920, 1080});
+        for (String lang : List.of("zh-CN", "en")) {
+            for (String user : screens.stream().map(Screen::user).distinct().toList()) {
+                try (ConsoleBrowser browser = new ConsoleBrowser(port, 1366, 768)) {
+                    if (user != null) {
+                        browser.login(user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD, lang);
+                    }
+                    for (int[] size : sizes) {
+                        browser.viewport(size[0], size[1]);
+                        for (Screen screen : screens) {
+                            if (java.util.Objects.equals(screen.user(), user)) {
+                                browser.open(screen.path() + "?lang=" + lang);
+                                browser.await(screen.ready());
+                                pause(
+                                        screen.path().equals("/screen")
+                                                        || screen.path().equals("/stats")
+                                                ? 1500
+                                                : 600);
+                                taken.add(browser.shot(screen.name() + "-" + lang + "-" + size[0] + "x" + size[1]));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(taken).hasSize(screens.size() * 4).allSatisfy(file -> assertThat(file)
+                .isNotEmptyFile());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
