@@ -141,6 +141,9 @@ public class DispatchService {
     }
 
     private Task apply(Task task, TaskStep step, int version, Instant at, @Nullable String text, Actor actor) {
+        if (version != task.version()) {
+            throw staleVersion(task, version);
+        }
         TaskStatus.Transition transition = task.status().take(step);
         if (!transition.allowed()) {
             log.warn(
@@ -150,9 +153,6 @@ public class DispatchService {
                     task.agency(),
                     transition.refusal());
             throw Problem.refused("task-step-refused", transition.refusal() + " (task " + task.id() + ")");
-        }
-        if (version != task.version()) {
-            throw staleVersion(task, version);
         }
 
         boolean written = store.step(task, step, transition.to(), at, text);

@@ -145,7 +145,7 @@ class IncidentController {
                     .filter(t -> t.agency().equals(who.agencyCode()))
                     .toList();
         }
-        return new IncidentDetail(view(incident), taskViews.of(tasks));
+        return new IncidentDetail(view(incident, tasks), taskViews.of(tasks));
     }
 
     @GetMapping("/{id}/record")
@@ -268,7 +268,11 @@ class IncidentController {
     }
 
     IncidentView view(Incident i) {
-        List<Task> tasks = dispatch.ofIncident(i.id());
+        return view(i, dispatch.ofIncident(i.id()));
+    }
+
+    /** The view counting only the given tasks (an agency user's view counts only its own). */
+    IncidentView view(Incident i, List<Task> tasks) {
         Instant now = clock.instant();
         var category = catalog.find(i.categoryCode());
         Map<String, Long> byAgency = tasks.stream().collect(Collectors.groupingBy(Task::agency, Collectors.counting()));
