@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON value of a message on the {@code liandong.record} topic: one record entry as stored,
- * plus the node that wrote it. The message key is the incident id. Documented for subscribers in
- * {@code docs/events.md}; fields may be added, never renamed or removed.
+ * plus the center ({@code liandong.center.city-code}) and the node that wrote it. The message key
+ * is the incident id. Documented for subscribers in {@code docs/events.md}; fields may be added,
+ * never renamed or removed.
  */
 public record RecordMessage(
         long id,
@@ -21,9 +22,10 @@ public record RecordMessage(
         @Nullable String agency,
         @Nullable String reason,
         @Nullable String detail,
+        @Nullable String center,
         String originNode) {
 
-    public static RecordMessage of(RecordEntry entry, String originNode) {
+    public static RecordMessage of(RecordEntry entry, @Nullable String center, String originNode) {
         return new RecordMessage(
                 entry.id(),
                 entry.incidentId(),
@@ -36,6 +38,7 @@ public record RecordMessage(
                 entry.agency(),
                 entry.reason(),
                 entry.detail(),
+                center,
                 originNode);
     }
 

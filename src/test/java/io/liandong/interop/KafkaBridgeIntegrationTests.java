@@ -129,6 +129,7 @@ class KafkaBridgeIntegrationTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(first.get("originNode").asString()).isEqualTo(NODE);
+        assertThat(first.get("center").asString()).isEqualTo("211300");
         assertThat(first.get("incidentId").asLong()).isEqualTo(incident);
         assertThat(first.get("actor").asString()).isEqualTo("admin");
         assertThat(Instant.parse(first.get("recordedAt").asString())).isBeforeOrEqualTo(Instant.now());
@@ -230,7 +231,8 @@ class KafkaBridgeIntegrationTests {
 
     private static RecordMessage message(long id, String origin, String detail) {
         Instant now = Instant.now();
-        return new RecordMessage(id, 77, now, now, "commander", null, "NOTE_ADDED", null, null, null, detail, origin);
+        return new RecordMessage(
+                id, 77, now, now, "commander", null, "NOTE_ADDED", null, null, null, detail, "211300", origin);
     }
 
     private long backlog() {

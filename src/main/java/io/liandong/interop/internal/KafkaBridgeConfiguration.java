@@ -51,9 +51,10 @@ class KafkaBridgeConfiguration {
     static EventExternalizationConfiguration recordExternalization(NodeIdentity node, Environment environment) {
         KafkaBridgeProperties properties =
                 Binder.get(environment).bindOrCreate("liandong.kafka", KafkaBridgeProperties.class);
+        String center = environment.getProperty("liandong.center.city-code");
         return EventExternalizationConfiguration.externalizing()
                 .selectByType(RecordAppended.class)
-                .mapping(RecordAppended.class, appended -> RecordMessage.of(appended.entry(), node.value()))
+                .mapping(RecordAppended.class, appended -> RecordMessage.of(appended.entry(), center, node.value()))
                 .route(RecordAppended.class, appended -> RoutingTarget.forTarget(properties.topic())
                         .andKey(String.valueOf(appended.entry().incidentId())))
                 .build();
