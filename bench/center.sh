@@ -3,6 +3,7 @@
 # how long it took from process start to /actuator/health answering UP and its resident memory.
 #   bench/center.sh h2       PORT [JAR] [--key=value ...]   embedded H2 in a fresh LIANDONG_HOME
 #   bench/center.sh postgres PORT [JAR] [--key=value ...]   a fresh schema in 127.0.0.1:5432/test
+# SCHEMA=name puts a second node on the schema of a first one instead of a fresh schema.
 # The admin password is $LIANDONG_ADMIN_PASSWORD (default bench-Secret-123). The center runs in
 # the background; its folder, log and pid are printed. Stop it with: kill "$(cat <folder>/pid)".
 set -euo pipefail
@@ -16,9 +17,13 @@ fi
 home=$(mktemp -d /tmp/liandong-bench-XXXXXX)
 args=(--server.port="$port")
 if [[ "$db" == postgres ]]; then
-  schema="bench_$(basename "$home" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')"
-  psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
-  echo "$schema" > "$home/schema"
+  if [[ -n "${SCHEMA:-}" ]]; then
+    schema=$SCHEMA
+  else
+    schema="bench_$(basename "$home" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')"
+    psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
+    echo "$schema" > "$home/schema"
+  fi
   args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
          --spring.datasource.username=postgres --spring.datasource.password= --spring.flyway.schemas="$schema")
 elif [[ "$db" != h2 ]]; then
