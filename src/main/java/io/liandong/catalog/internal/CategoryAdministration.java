@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,10 +34,14 @@ public class CategoryAdministration {
     private final CategoryDirectory directory;
     private final CategoryOwners owners;
 
-    CategoryAdministration(CategoryRepository repository, CategoryDirectory directory, CategoryOwners owners) {
+    CategoryAdministration(
+            CategoryRepository repository, CategoryDirectory directory, ObjectProvider<CategoryOwners> owners) {
         this.repository = repository;
         this.directory = directory;
-        this.owners = owners;
+        this.owners = owners.getIfAvailable(() -> {
+            log.warn("No CategoryOwners in this application: category owners are not checked against the agencies.");
+            return code -> true;
+        });
     }
 
     @Transactional
