@@ -367,9 +367,5 @@ public final class DeploymentReader {
                 throw new InvalidDeploymentException(source, lines);
             }
         }
-
-        boolean isEmpty() {
-            return lines.isEmpty();
-        }
     }
 }
