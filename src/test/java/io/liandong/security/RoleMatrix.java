@@ -44,9 +44,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.server.PathContainer;
@@ -476,8 +479,9 @@ abstract class RoleMatrix {
     }
 
     @Test
-    @DisplayName("caller number and name: in full for the call taker, never reaching the analyst or an agency")
-    void personalDataStaysWithTheRolesThatNeedIt() {
+    @DisplayName("caller number and name: in full for the call taker, never reaching the analyst, an agency or the log")
+    @ExtendWith(OutputCaptureExtension.class)
+    void personalDataStaysWithTheRolesThatNeedIt(CapturedOutput log) {
         double[] p = freshPlace();
         Reply intake = client(CALLTAKER)
                 .post(
@@ -518,6 +522,10 @@ abstract class RoleMatrix {
             }
         }
         assertThat(reachable).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(log.getAll())
+                .as("the intake's log line names the caller's number masked")
+                .contains("139****0123")
+                .doesNotContain("13955550123", "李某某");
     }
 
     // ---- headers, lock-out, throttling, CSRF -----------------------------------------------
