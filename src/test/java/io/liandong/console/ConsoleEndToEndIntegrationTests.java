@@ -86,8 +86,7 @@ class ConsoleEndToEndIntegrationTests {
 
     @Test
     @Order(1)
-    @DisplayName(
-            "gas case: call taker files it, commander acts, police and gas company finish, board and leader follow live")
+    @DisplayName("gas case: call taker files it, commander acts, police and gas company finish, others follow live")
     void gasCaseThroughTheConsole() {
         try (ConsoleBrowser board = as("analyst", "zh-CN");
                 ConsoleBrowser leader = as("leader", "zh-CN");
