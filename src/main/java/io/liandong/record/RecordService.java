@@ -99,8 +99,8 @@ public class RecordService {
     /** The id of the newest entry, or 0 when the record is empty. */
     @Transactional(readOnly = true)
     public long lastId() {
-        Long max =
-                jdbc.sql("SELECT MAX(id) FROM incident_event").query(Long.class).single();
-        return max == null ? 0L : max;
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM incident_event")
+                .query(Long.class)
+                .single();
     }
 }

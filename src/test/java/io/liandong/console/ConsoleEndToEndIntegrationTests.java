@@ -86,7 +86,7 @@ class ConsoleEndToEndIntegrationTests {
 
     @Test
     @Order(1)
-    @DisplayName("gas case: call taker files it, commander acts, police and gas company finish, others follow live")
+    @DisplayName("gas case: call taker files it, commander acts, police and gas company finish, all live")
     void gasCaseThroughTheConsole() {
         try (ConsoleBrowser board = as("analyst", "zh-CN");
                 ConsoleBrowser leader = as("leader", "zh-CN");
