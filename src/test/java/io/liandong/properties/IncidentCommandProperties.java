@@ -68,8 +68,8 @@ abstract class IncidentCommandProperties {
     }
 
     /**
-     * The rule of the brief and of the incident orders: whoever sends an outdated version learns
-     * that first, whatever else is wrong with the command.
+     * The stricter rule, which the incident orders already follow: whoever sends an outdated version
+     * learns that first (409), whatever else is wrong with the command.
      */
     @Property(shrinking = ShrinkingMode.BOUNDED)
     @Disabled("BUG: a task step with an outdated version on a task whose state refuses the step answers 422"
