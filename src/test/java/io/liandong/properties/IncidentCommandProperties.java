@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -72,9 +71,6 @@ abstract class IncidentCommandProperties {
      * learns that first (409), whatever else is wrong with the command.
      */
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @Disabled("BUG: a task step with an outdated version on a task whose state refuses the step answers 422"
-            + " task-step-refused instead of 409 conflict (DispatchService checks the state before the version),"
-            + " see report")
     void anOutdatedVersionIsAlwaysAConflict(
             @ForAll("categories") String category, @ForAll("commandSequences") List<Command> commands) {
         play(category, commands, Conflicts.ALWAYS);

@@ -373,8 +373,6 @@ abstract class RoleMatrix {
     }
 
     @Test
-    @Disabled("BUG: an agency user's GET /api/incidents/{id} names the other agencies tasked (incident.agencies)"
-            + " and counts their tasks (openTasks, overdueTasks), see report")
     void anAgencysViewOfAnIncidentNamesNoOtherAgency() {
         Fixtures f = freshGasCase();
 

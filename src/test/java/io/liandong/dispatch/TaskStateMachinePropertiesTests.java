@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
 /** Property-based checks of the task state machine: no sequence of steps reaches an invalid state. */
-class TaskStateMachineProperties {
+class TaskStateMachinePropertiesTests {
 
     @Property(tries = 2000)
     void noSequenceOfStepsLeavesAFinalStateOrSkipsAcknowledgement(@ForAll @Size(max = 12) List<TaskStep> steps) {
