@@ -1,5 +1,6 @@
 package io.liandong.console.internal;
 
+import io.liandong.interop.RemoteRecordReceived;
 import io.liandong.record.RecordAppended;
 import io.liandong.record.RecordEntry;
 import io.liandong.record.RecordService;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -96,6 +98,12 @@ class LiveStream implements DisposableBean {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(RecordAppended appended) {
         publish(appended.entry());
+    }
+
+    /** An entry another node wrote, delivered through Kafka: this node's consoles see it too. */
+    @EventListener
+    void on(RemoteRecordReceived received) {
+        publish(received.entry());
     }
 
     /** Queues an entry for every client that may see it; never waits for a client. */
