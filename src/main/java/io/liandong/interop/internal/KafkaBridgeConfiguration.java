@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -25,6 +26,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +62,20 @@ class KafkaBridgeConfiguration {
                 .route(RecordAppended.class, appended -> RoutingTarget.forTarget(properties.topic())
                         .andKey(String.valueOf(appended.entry().incidentId())))
                 .build();
+    }
+
+    /** Takes the outbox's bookkeeping off the commit path: see {@link BatchedCompletions}. */
+    @Bean
+    static BeanPostProcessor batchedOutboxCompletions(ObjectProvider<PlatformTransactionManager> transactions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof EventPublicationRepository repository && !(bean instanceof BatchedCompletions)) {
+                    return new BatchedCompletions(repository, new TransactionTemplate(transactions.getObject()));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
