@@ -238,13 +238,10 @@ public class IncidentService {
             return owner;
         }
         Optional<Agency> ownerAgency = agencies.find(owner);
-        if (ownerAgency.isEmpty() || ownerAgency.get().districts().contains(district)) {
+        if (ownerAgency.isEmpty() || ownerAgency.get().covers(district)) {
             return owner;
         }
-        return agencies.all().stream()
-                .filter(a -> a.active()
-                        && a.kind() == ownerAgency.get().kind()
-                        && a.districts().contains(district))
+        return agencies.covering(district, ownerAgency.get().kind()).stream()
                 .map(Agency::code)
                 .findFirst()
                 .orElse(owner);

@@ -296,6 +296,61 @@ abstract class CoreScenarios {
     }
 
     @Test
+    void policeWorkGoesToTheSubBureauOfTheDistrictAndCityWideWorkStaysWithItsOwner() {
+        // Regression: a city-wide owner (traffic police, 211300) was replaced by a county's sub-bureau.
+        double[] p = freshPlace();
+        Answer theft = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "110",
+                        "address",
+                        "北票市某小区",
+                        "lat",
+                        p[0],
+                        "lon",
+                        p[1],
+                        "districtCode",
+                        "211381",
+                        "text",
+                        "电动车被盗",
+                        "category",
+                        "SOC-THEFT"));
+        Answer parking = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "12345",
+                        "address",
+                        "北票市某路口",
+                        "lat",
+                        p[0] + 0.01,
+                        "lon",
+                        p[1],
+                        "districtCode",
+                        "211381",
+                        "text",
+                        "车辆堵住车库门",
+                        "category",
+                        "SVC-PARKING"));
+
+        assertThat(theft.status()).as(theft.text()).isEqualTo(201);
+        assertThat(incident(theft.id("incidentId"))
+                        .get("tasks")
+                        .get(0)
+                        .get("agency")
+                        .asString())
+                .isEqualTo("POLICE-BEIPIAO");
+        assertThat(parking.str("outcome")).isEqualTo("DIVERTED");
+        assertThat(incident(parking.id("incidentId"))
+                        .get("tasks")
+                        .get(0)
+                        .get("agency")
+                        .asString())
+                .isEqualTo("TRAFFIC-POLICE");
+    }
+
+    @Test
     void mergesASecondReportOfTheSameFireNearbyIntoOneIncident() {
         double[] p = freshPlace();
         Instant now = clock.instant();
