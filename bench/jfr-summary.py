@@ -69,6 +69,13 @@ def main():
         for m in set(f for f in frames if f.startswith("io.liandong.") and "$$" not in f):
             inclusive[m] += 1
     print(f"{total} CPU samples" + (f" of threads {prefix}*" if prefix else ""))
+    load = json.loads(subprocess.run(["jfr", "print", "--json", "--events", "jdk.CPULoad", path],
+                                     check=True, capture_output=True, text=True).stdout)["recording"]["events"]
+    if load:
+        jvm = sum(e["values"]["jvmUser"] + e["values"]["jvmSystem"] for e in load) / len(load)
+        machine = sum(e["values"]["machineTotal"] for e in load) / len(load)
+        print(f"CPU while recording: this JVM {100 * jvm:.0f}% of the machine, the machine {100 * machine:.0f}% busy"
+              f" ({len(load)} readings)")
     for title, counter, n in (("by area (first known frame from the top)", areas, 20),
                               ("by method on top of the stack", self_time, 25),
                               ("Liandong methods anywhere on the stack", inclusive, 30)):
