@@ -20,7 +20,28 @@ public final class Databases {
             System.getProperty("liandong.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String PG_USER = System.getProperty("liandong.test.pg-user", "postgres");
 
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Databases::dropCreatedSchemas, "drop-test-schemas"));
+    }
+
     private Databases() {}
+
+    /** Drops the schemas this JVM created, so test runs leave the shared database as they found it. */
+    private static void dropCreatedSchemas() {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+                Statement s = c.createStatement()) {
+            for (String schema : CREATED) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        } catch (Exception e) {
+            System.err.println("could not drop test schemas " + CREATED + ": " + e.getMessage());
+        }
+    }
 
     public static void h2(DynamicPropertyRegistry registry) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
@@ -30,6 +51,7 @@ public final class Databases {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");
+        smallPool(registry);
     }
 
     public static void postgres(DynamicPropertyRegistry registry) {
@@ -38,6 +60,14 @@ public final class Databases {
         registry.add("spring.datasource.username", () -> PG_USER);
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.schemas", () -> schema);
+        smallPool(registry);
+    }
+
+    /** Many test contexts stay cached at once: each keeps a small pool, so the server's 100 connections last. */
+    private static void smallPool(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     /** Creates an empty schema for one test context and returns its name. */
@@ -47,6 +77,7 @@ public final class Databases {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create schema " + schema + " on " + PG_URL, e);
         }
