@@ -23,8 +23,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,9 +95,24 @@ class LiveStream implements DisposableBean {
         }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /**
+     * Pushes an entry once its transaction has committed. A plain listener with an after-commit
+     * callback, not a transactional event listener, so that with Kafka on the outbox does not
+     * also store a publication for this node-local push.
+     */
+    @EventListener
     void on(RecordAppended appended) {
-        publish(appended.entry());
+        RecordEntry entry = appended.entry();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publish(entry);
+                }
+            });
+        } else {
+            publish(entry);
+        }
     }
 
     /** An entry another node wrote, delivered through Kafka: this node's consoles see it too. */
