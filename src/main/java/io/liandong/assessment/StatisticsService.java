@@ -37,7 +37,11 @@ public class StatisticsService {
                 .filter(i -> i.kind() == IncidentKind.EMERGENCY)
                 .toList();
         TaskStatistics tasks = dispatch.statistics(from, to);
-        long linkage = opened.stream().filter(this::isLinkage).count();
+        Map<Long, List<Task>> tasksOf =
+                dispatch.ofIncidents(opened.stream().map(Incident::id).toList());
+        long linkage = opened.stream()
+                .filter(i -> isLinkage(tasksOf.getOrDefault(i.id(), List.of())))
+                .count();
         return new Summary(
                 from,
                 to,
@@ -57,12 +61,8 @@ public class StatisticsService {
     }
 
     /** A linkage activation: one incident on which two or more agencies were tasked. */
-    private boolean isLinkage(Incident incident) {
-        return dispatch.ofIncident(incident.id()).stream()
-                        .map(Task::agency)
-                        .distinct()
-                        .count()
-                >= 2;
+    private static boolean isLinkage(List<Task> tasks) {
+        return tasks.stream().map(Task::agency).distinct().count() >= 2;
     }
 
     private static Map<String, Long> count(

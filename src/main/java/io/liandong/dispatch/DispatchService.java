@@ -105,6 +105,20 @@ public class DispatchService {
         return store.ofIncident(incidentId);
     }
 
+    /** The tasks of several incidents, grouped by incident, in one query per 500 incidents. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<Task>> ofIncidents(java.util.Collection<Long> incidentIds) {
+        java.util.Map<Long, List<Task>> grouped = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(incidentIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            for (Task task : store.ofIncidents(ids.subList(from, Math.min(ids.size(), from + 500)))) {
+                grouped.computeIfAbsent(task.incidentId(), k -> new ArrayList<>())
+                        .add(task);
+            }
+        }
+        return grouped;
+    }
+
     /** A task the actor may see: an agency user sees only its own agency's tasks (others are 404). */
     @Transactional(readOnly = true)
     public Task visibleTask(long taskId, Actor actor) {

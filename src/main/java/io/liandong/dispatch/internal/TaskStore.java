@@ -73,6 +73,18 @@ public class TaskStore {
                 .list();
     }
 
+    /** The tasks of several incidents in one query. */
+    public List<Task> ofIncidents(java.util.Collection<Long> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        return jdbc.sql("SELECT * FROM task WHERE incident_id IN (" + marks + ") ORDER BY id")
+                .params(new ArrayList<>(incidentIds))
+                .query(TaskStore::map)
+                .list();
+    }
+
     public List<Task> search(TaskFilter q) {
         return search(q, q.overdue() ? clockNow() : null);
     }

@@ -110,8 +110,12 @@ class IncidentController {
         requireHall();
         var query = new IncidentService.IncidentQuery(
                 status, kind, category, severity, from, to, Math.max(1, Math.min(limit, 2000)));
-        List<IncidentView> views =
-                incidents.search(query).stream().map(this::view).toList();
+        List<Incident> found = incidents.search(query);
+        Map<Long, List<Task>> tasks =
+                dispatch.ofIncidents(found.stream().map(Incident::id).toList());
+        List<IncidentView> views = found.stream()
+                .map(i -> view(i, tasks.getOrDefault(i.id(), List.of())))
+                .toList();
         if (agency != null) {
             return views.stream().filter(v -> v.agencies().contains(agency)).toList();
         }
