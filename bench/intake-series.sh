@@ -27,7 +27,8 @@ for rate in $rates; do
   sampler=$!
   BENCH_SKIP_BUILD=${BENCH_SKIP_BUILD:-1} bench/load.sh --url "http://127.0.0.1:$port" "${mode[@]}" \
     --warmup "${WARMUP:-15}" --duration "${DURATION:-30}" "$@" >"$out/load-$rate.txt" 2>&1 || true
-  kill "$pid"; wait "$pid" 2>/dev/null || true; kill "$sampler" 2>/dev/null || true
+  kill "$pid"; kill "$sampler" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done   # graceful stop, at most 30 s
   if [[ -f "$home/schema" ]]; then
     psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $(cat "$home/schema") CASCADE" 2>/dev/null || true
   fi

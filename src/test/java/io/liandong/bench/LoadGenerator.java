@@ -77,6 +77,10 @@ public final class LoadGenerator {
             LoadRun.Result result =
                     new LoadRun(options, measured, authorization, runTag, options.duration()).run(watch != null);
             print(options, result);
+            System.out.printf(
+                    Locale.ROOT,
+                    "load generator's own CPU: %.1f s over the whole run (warm-up included)%n",
+                    processCpuSeconds());
             if (watch != null) {
                 watch.awaitMatched(result.tally().succeeded, Duration.ofSeconds(10));
                 printStream(options, result, watch);
@@ -188,6 +192,13 @@ public final class LoadGenerator {
 
     private static double ms(long nanos) {
         return nanos < 0 ? Double.NaN : nanos / 1e6;
+    }
+
+    private static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static double loadAverage() {
