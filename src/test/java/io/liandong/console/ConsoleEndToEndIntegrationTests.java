@@ -2,8 +2,15 @@ package io.liandong.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liandong.replay.ReplayRunner;
+import io.liandong.replay.ReplaySettings;
+import io.liandong.replay.ReplaySummary;
 import io.liandong.testing.Api;
 import io.liandong.testing.Databases;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +89,28 @@ class ConsoleEndToEndIntegrationTests {
         ConsoleBrowser browser = new ConsoleBrowser(port, 1366, 768);
         browser.login(user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD, lang);
         return browser;
+    }
+
+    @Test
+    @Order(0)
+    @DisplayName("a real recorded log (NYC 311, moved to today) fills the center before the screens are shot")
+    void replaysARealLogFirst() throws Exception {
+        ReplaySettings settings = ReplaySettings.of(
+                        Path.of("samples/nyc-311/nyc-311-2024-05-26.csv"),
+                        URI.create("http://127.0.0.1:" + port),
+                        "admin",
+                        ADMIN_PASSWORD)
+                .withShiftDays(null)
+                .withRejects(Files.createTempFile("console-e2e", ".rejects.csv"));
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        ReplaySummary summary =
+                new ReplayRunner(settings, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        assertThat(summary.rowsFailed())
+                .as(progress.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(summary.reportsDiverted()).isPositive();
     }
 
     @Test
