@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 final class Latencies {
 
+    /** What a percentile of no values is. */
+    static final long NONE = Long.MIN_VALUE;
+
     private long[] values = new long[1024];
     private int size;
     private boolean sorted;
@@ -37,14 +40,14 @@ final class Latencies {
 
     /**
      * The smallest recorded value that at least {@code fraction} of all values do not exceed
-     * (the nearest-rank percentile), or -1 when nothing was recorded.
+     * (the nearest-rank percentile), or {@link #NONE} when nothing was recorded.
      */
     long percentile(double fraction) {
         if (fraction < 0 || fraction > 1) {
             throw new IllegalArgumentException("percentile must be within 0..1, was " + fraction);
         }
         if (size == 0) {
-            return -1;
+            return NONE;
         }
         sort();
         int rank = (int) Math.ceil(fraction * size);
@@ -57,7 +60,7 @@ final class Latencies {
 
     double mean() {
         if (size == 0) {
-            return -1;
+            return Double.NaN;
         }
         double sum = 0;
         for (int i = 0; i < size; i++) {

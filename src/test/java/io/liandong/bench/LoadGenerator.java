@@ -143,7 +143,9 @@ public final class LoadGenerator {
 
     private static void printStream(LoadOptions options, LoadRun.Result result, StreamWatch watch) {
         Latencies toEvent = new Latencies();
+        Latencies afterAnswer = new Latencies();
         long[] starts = result.startTimes();
+        long[] answers = result.answerTimes();
         long missing = 0;
         for (int i = 0; i < starts.length && i < result.tally().sent; i++) {
             Long arrived = watch.arrival(i);
@@ -151,6 +153,10 @@ public final class LoadGenerator {
                 missing++;
             } else {
                 toEvent.add(arrived - starts[i]);
+                if (answers[i] != 0) {
+                    // negative when the event reached the stream before the answer reached the client
+                    afterAnswer.add(arrived - answers[i]);
+                }
             }
         }
         String node = options.streamUrl().equals(options.url()) ? "same node" : "node " + options.streamUrl();
@@ -163,6 +169,7 @@ public final class LoadGenerator {
                 missing,
                 watch.failure() == null ? "" : "; stream failed: " + watch.failure());
         System.out.println(line("intake -> stream event (ms, from due time)", toEvent));
+        System.out.println(line("stream event after the HTTP answer (ms; negative: before it)", afterAnswer));
         System.out.printf(
                 Locale.ROOT,
                 "STREAM node=%s seen=%d missing=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f%n",
@@ -191,7 +198,7 @@ public final class LoadGenerator {
     }
 
     private static double ms(long nanos) {
-        return nanos < 0 ? Double.NaN : nanos / 1e6;
+        return nanos == Latencies.NONE ? Double.NaN : nanos / 1e6;
     }
 
     private static double processCpuSeconds() {

@@ -26,7 +26,7 @@ class LoadGeneratorPartsTests {
         assertThat(latencies.percentile(0.99)).isEqualTo(990);
         assertThat(latencies.percentile(0.999)).isEqualTo(999);
         assertThat(latencies.max()).isEqualTo(1000);
-        assertThat(new Latencies().percentile(0.5)).isEqualTo(-1);
+        assertThat(new Latencies().percentile(0.5)).isEqualTo(Latencies.NONE);
     }
 
     @Test

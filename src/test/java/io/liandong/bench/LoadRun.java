@@ -18,11 +18,11 @@ import java.util.concurrent.locks.LockSupport;
 final class LoadRun {
 
     /** The outcome of a phase. */
-    record Result(String tag, RunTally tally, long planned, long startNanos, long[] startTimes) {
+    record Result(String tag, RunTally tally, long planned, long startNanos, long[] startTimes, long[] answerTimes) {
 
         /** Seconds from the first due send to the last answer. */
         double seconds() {
-            return tally.sent == 0 ? 0 : (tally.lastAnswerNanos - startNanos) / 1e9;
+            return tally.lastAnswerNanos == Long.MIN_VALUE ? 0 : (tally.lastAnswerNanos - startNanos) / 1e9;
         }
 
         /** Successful reports per second over {@link #seconds()}. */
@@ -41,6 +41,7 @@ final class LoadRun {
     private final Duration duration;
     private final AtomicLong next = new AtomicLong();
     private long[] startTimes;
+    private long[] answerTimes;
     private long planned;
     private long startNanos;
     private long stopNanos;
@@ -62,6 +63,7 @@ final class LoadRun {
                     ? Math.min(planned, (long) (duration.toSeconds() * LoadOptions.HIGHEST_RATE))
                     : planned;
             startTimes = new long[(int) capacity];
+            answerTimes = new long[(int) capacity];
         }
         startNanos = System.nanoTime() + 200_000_000L;
         stopNanos = startNanos
@@ -85,7 +87,7 @@ final class LoadRun {
         for (Thread thread : threads) {
             thread.join(Math.max(1, patience));
         }
-        return new Result(tag, RunTally.merge(tallies), planned, startNanos, startTimes);
+        return new Result(tag, RunTally.merge(tallies), planned, startNanos, startTimes, answerTimes);
     }
 
     private void work(RunTally tally) {
@@ -144,7 +146,11 @@ final class LoadRun {
         }
         try {
             HttpConnection.Response response = connection.exchange(request);
-            tally.answered(response.status(), response.body(), due, sent, System.nanoTime());
+            long answered = System.nanoTime();
+            tally.answered(response.status(), response.body(), due, sent, answered);
+            if (answerTimes != null && i < answerTimes.length) {
+                answerTimes[(int) i] = answered;
+            }
         } catch (IOException | RuntimeException e) {
             tally.failed(e);
         }
