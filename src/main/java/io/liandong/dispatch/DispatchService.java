@@ -83,7 +83,9 @@ public class DispatchService {
         Instant at = stepTime(task, command.at());
         String text = command.text() == null ? null : command.text().strip();
         if ((step == TaskStep.RETURN || step == TaskStep.REPORT_BACK) && (text == null || text.isEmpty())) {
-            throw Problem.invalid("text", "a " + step.verb() + " needs a text saying why or what", command.text());
+            throw step == TaskStep.RETURN
+                    ? Problem.invalid("reason", "a return needs a reason", command.text())
+                    : Problem.invalid("text", "a report-back needs a text", command.text());
         }
         return apply(task, step, command.version(), at, text, actor);
     }

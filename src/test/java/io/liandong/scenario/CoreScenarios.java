@@ -713,6 +713,38 @@ abstract class CoreScenarios {
     }
 
     @Test
+    @DisplayName("wrong types, empty bodies and oversized bodies: problem details that name no Java class")
+    void wrongTypesAndOversizedBodiesAreRefusedWithoutNamingJavaClasses() {
+        // Regression: details quoted Jackson and Spring messages with class and method names.
+        long reports = reportCount();
+
+        List<Answer> refused = List.of(
+                callTaker.post("/api/reports", ""),
+                callTaker.post("/api/reports", "[]"),
+                callTaker.post(
+                        "/api/reports", "{\"channel\":\"110\",\"address\":\"x\",\"text\":\"t\",\"lat\":\"abc\"}"),
+                callTaker.post(
+                        "/api/reports", "{\"channel\":\"110\",\"address\":\"x\",\"text\":\"t\",\"severity\":\"V\"}"),
+                commander.get("/api/incidents?status=BOGUS"),
+                commander.get("/api/tasks?incident=abc"));
+        Answer tooLarge = callTaker.post(
+                "/api/reports",
+                map("channel", "110", "address", "x", "text", "火", "padding", "x".repeat(5 * 1024 * 1024)));
+
+        for (Answer answer : refused) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            assertThat(answer.json().get("type").asString()).startsWith("urn:liandong:problem:");
+            assertThat(answer.text())
+                    .doesNotContain("io.liandong", "java.lang", "org.springframework", "tools.jackson");
+        }
+        assertThat(refused.get(3).json().get("errors").toString()).contains("severity", "one of I II III IV");
+        assertThat(refused.get(4).json().get("errors").toString()).contains("status", "BOGUS");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().get("type").asString()).isEqualTo("urn:liandong:problem:too-large");
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    @Test
     void ordersNamingAnUnknownAgencyAreRefusedAndChangeNothing() {
         long id = gasReport(clock.instant()).id("incidentId");
         int version = incidentVersion(id);

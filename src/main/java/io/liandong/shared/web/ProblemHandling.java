@@ -74,18 +74,75 @@ public class ProblemHandling {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        String reason = e.getMostSpecificCause().getMessage();
-        String detail = "request body is not valid JSON for this endpoint: " + firstLine(reason);
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch);
+            Object rejected = mismatch instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                    ? shorten(invalid.getValue())
+                    : null;
+            String expected = describe(mismatch.getTargetType());
+            return problem(Problem.invalid(field, "must be " + expected, rejected), currentRequest());
+        }
+        String detail = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                ? "the request needs a JSON body"
+                : "the request body is not valid JSON for this endpoint";
         return status(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
     }
 
-    @ExceptionHandler({
-        MissingServletRequestParameterException.class,
-        MissingRequestHeaderException.class,
-        MethodArgumentTypeMismatchException.class
-    })
-    ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        return status(HttpStatus.BAD_REQUEST, "validation", "Invalid request", firstLine(e.getMessage()));
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameterType(MethodArgumentTypeMismatchException e) {
+        String expected = describe(e.getRequiredType());
+        return problem(Problem.invalid(e.getName(), "must be " + expected, shorten(e.getValue())), currentRequest());
+    }
+
+    /** What a client must send, in words: the allowed values of an enum, or the kind of value; no class names. */
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            StringBuilder values = new StringBuilder("one of");
+            for (Object constant : type.getEnumConstants()) {
+                values.append(' ').append(constant);
+            }
+            return values.toString();
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 instant such as 2026-12-04T12:29:00Z";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "a JSON object of the documented shape";
+    }
+
+    private static String fieldPath(tools.jackson.databind.exc.MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return problem(Problem.invalid(e.getParameterName(), "is required", null), currentRequest());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return problem(Problem.invalid(e.getHeaderName(), "header is required", null), currentRequest());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -1,0 +1,89 @@
+package io.liandong.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies larger than {@code liandong.web.max-body-size} (4 MB by default) with a
+ * 413 problem before anything reads them; a chunked body is cut off at the same size.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class BodyLimitFilter extends OncePerRequestFilter {
+
+    private final long limit;
+
+    BodyLimitFilter(@Value("${liandong.web.max-body-size:4194304}") long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write("{\"type\":\"urn:liandong:problem:too-large\",\"title\":\"Request too large\","
+                            + "\"status\":413,\"detail\":\"the request body has " + request.getContentLengthLong()
+                            + " bytes; at most " + limit + " are accepted\"}");
+            return;
+        }
+        chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, limit), response);
+    }
+
+    /** A request whose body stream ends in an error once more than the limit has been read. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0 && ++read > limit) {
+                        throw new IOException("request body exceeds " + limit + " bytes");
+                    }
+                    return b;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}
