@@ -36,8 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Fork(1)
 public class IntakeDecisionBenchmark {
 
-    private static final String CHINESE =
-            "邻居报警：楼上住户在家中打开燃气阀门要轻生，楼道里闻到很浓的煤气味，请赶快派人来";
+    private static final String CHINESE = "邻居报警：楼上住户在家中打开燃气阀门要轻生，" + "楼道里闻到很浓的煤气味，请赶快派人来";
     private static final String ENGLISH =
             "Caller reports heavy smoke showing from the second floor of a residential building,"
                     + " people may be trapped inside";
