@@ -114,7 +114,10 @@ public final class LoadGenerator {
         System.out.println(line(options.max() ? "latency (ms, from send)" : "latency (ms, from due time)", latency));
         if (!options.max()) {
             System.out.println(line("service time (ms, from actual send)", service));
-            System.out.printf(Locale.ROOT, "sends started over 1 ms late (all connections busy): %d%n", t.lateStarts);
+            System.out.printf(
+                    Locale.ROOT,
+                    "sends started over 1 ms late (all connections busy, or the client short of CPU): %d%n",
+                    t.lateStarts);
         }
         System.out.println("answers by status: " + t.statuses);
         System.out.println("outcomes: " + t.outcomes);
