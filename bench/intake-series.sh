@@ -25,6 +25,10 @@ for rate in $rates; do
       rss=$(ps -o rss= -p "$pid" | tr -d ' '); (( rss > peak )) && peak=$rss && echo "$peak" >"$out/rss-$rate"
       sleep 1; done ) &
   sampler=$!
+  # what else ran on the machine halfway through the measured run (top over 3 s)
+  ( sleep $(( ${WARMUP:-15} + ${DURATION:-30} / 2 )); top -b -n 2 -d 3 -w 160 |
+      awk '/^top -/ { n++ } n == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 >= 5 { print $1, $9 "%" }' | head -6 |
+      while read -r p c; do echo "$p $c $(ps -o args= -p "$p" | cut -c1-70)"; done >"$out/top-$rate" ) &
   BENCH_SKIP_BUILD=${BENCH_SKIP_BUILD:-1} bench/load.sh --url "http://127.0.0.1:$port" "${mode[@]}" \
     --warmup "${WARMUP:-15}" --duration "${DURATION:-30}" "$@" >"$out/load-$rate.txt" 2>&1 || true
   kill "$pid"; kill "$sampler" 2>/dev/null || true
@@ -36,4 +40,5 @@ for rate in $rates; do
   echo "$db rate=$rate $(grep -o 'ready_ms=[0-9]*' <<<"$line") $(grep -o 'rss_idle_kb=[0-9]*' <<<"$line")" \
        "rss_load_peak_kb=$(cat "$out/rss-$rate" 2>/dev/null || echo ?) ${result#RESULT }"
   grep -E '^(answers by status|outcomes)' "$out/load-$rate.txt" | sed 's/^/    /'
+  echo "    busiest processes halfway (pid, CPU, command; the center is $pid): $(tr '\n' ';' <"$out/top-$rate" 2>/dev/null)"
 done
