@@ -32,10 +32,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private final JsonMapper json;
     private final LoginThrottle throttle;
+    private final AccountRepository accounts;
+    private final java.time.Clock clock;
 
-    ProblemResponses(JsonMapper json, LoginThrottle throttle) {
+    ProblemResponses(JsonMapper json, LoginThrottle throttle, AccountRepository accounts, java.time.Clock clock) {
         this.json = json;
         this.throttle = throttle;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -61,9 +65,44 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Liandong\", charset=\"UTF-8\"");
         }
         if (failure instanceof LockedException) {
-            write(response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked", LoginResponses.LOCKED);
+            java.time.Instant until = lockedUntil(authorization);
+            if (until != null) {
+                write(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "account-locked",
+                        "Account locked",
+                        LoginResponses.LOCKED,
+                        java.util.Map.of("lockedUntil", until.toString()));
+            } else {
+                write(response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked", LoginResponses.LOCKED);
+            }
         } else {
             write(response, HttpStatus.UNAUTHORIZED, "login-failed", "Login failed", LoginResponses.WRONG);
+        }
+    }
+
+    /** Until when the account named in a Basic header is locked, or null. */
+    private java.time.@org.jspecify.annotations.Nullable Instant lockedUntil(String authorization) {
+        if (!startsWith(authorization, "Basic ")) {
+            return null;
+        }
+        try {
+            String decoded = new String(
+                    java.util.Base64.getDecoder()
+                            .decode(authorization.substring(6).strip()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            java.time.Instant now = clock.instant();
+            return accounts.find(decoded.substring(0, colon))
+                    .filter(account -> account.lockedAt(now))
+                    .map(Account::lockedUntil)
+                    .orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
