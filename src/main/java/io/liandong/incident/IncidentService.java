@@ -200,7 +200,9 @@ public class IncidentService {
                 report.categoryCode(),
                 report.drill(),
                 report.receivedAt().minus(window),
-                report.receivedAt().plus(window));
+                report.receivedAt().plus(window),
+                report.point(),
+                properties.mergeDistanceMeters());
         Incident best = null;
         double bestMeters = Double.MAX_VALUE;
         for (Incident candidate : candidates) {

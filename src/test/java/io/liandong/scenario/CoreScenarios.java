@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -397,6 +398,55 @@ abstract class CoreScenarios {
                         .get("reportCount")
                         .asInt())
                 .isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("merge radius holds east and west too: 480 m east merges, 530 m west opens a new incident")
+    void mergesByTrueDistanceAlongTheParallel() {
+        double[] p = freshPlace();
+        Instant now = clock.instant();
+        double metersPerDegreeLon = 111_195.08 * Math.cos(Math.toRadians(p[0]));
+        Answer first = fireReport(now, p[0], p[1], "建平县某仓库");
+        Answer east = fireReport(now.plusSeconds(60), p[0], p[1] + 480 / metersPerDegreeLon, "建平县某仓库东侧");
+        Answer west = fireReport(now.plusSeconds(90), p[0], p[1] - 530 / metersPerDegreeLon, "建平县某仓库西侧");
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(east.str("outcome")).as(east.text()).isEqualTo("MERGED");
+        assertThat(east.id("incidentId")).isEqualTo(first.id("incidentId"));
+        assertThat(west.str("outcome")).as(west.text()).isEqualTo("INCIDENT_OPENED");
+    }
+
+    @Test
+    void mergesReportsWithoutAPointByTheSameAddress() {
+        Instant now = clock.instant();
+        String address = "建平县 无坐标路 " + PLACE.incrementAndGet() + " 号";
+        Answer first = fireReport(now, null, null, address);
+        Answer second = fireReport(now.plusSeconds(60), null, null, address.replace(" ", ""));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(second.str("outcome")).as(second.text()).isEqualTo("MERGED");
+        assertThat(second.id("incidentId")).isEqualTo(first.id("incidentId"));
+    }
+
+    private Answer fireReport(Instant at, Double lat, Double lon, String address) {
+        Map<String, Object> body = new LinkedHashMap<>(map(
+                "channel",
+                "119",
+                "receivedAt",
+                at.toString(),
+                "address",
+                address,
+                "text",
+                "仓库着火冒浓烟",
+                "category",
+                "ACC-FIRE-BUILDING"));
+        if (lat != null) {
+            body.put("lat", lat);
+            body.put("lon", lon);
+        } else {
+            body.put("districtCode", "211322");
+        }
+        return callTaker.post("/api/reports", body);
     }
 
     // ---- deadlines ------------------------------------------------------------------------

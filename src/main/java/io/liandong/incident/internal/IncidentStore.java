@@ -5,6 +5,7 @@ import io.liandong.incident.IncidentKind;
 import io.liandong.incident.IncidentStatus;
 import io.liandong.shared.Priority;
 import io.liandong.shared.Severity;
+import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.persistence.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,12 +64,37 @@ public class IncidentStore {
     }
 
     /** Open emergencies of one category whose last report is within the window around {@code at}. */
-    public List<Incident> mergeCandidates(String category, boolean drill, Instant earliest, Instant latest) {
-        return jdbc.sql(
-                        """
-                        SELECT * FROM incident WHERE status = 'OPEN' AND kind = 'EMERGENCY' AND category_code = ?
-                          AND drill = ? AND last_report_at >= ? AND opened_at <= ? ORDER BY id""")
-                .params(category, drill, Sql.ts(earliest), Sql.ts(latest))
+    /**
+     * Open emergency incidents of a category whose last report falls in the window and that could lie
+     * within {@code meters} of {@code near}: those inside a bounding box around the point, plus those
+     * without a point (matched by address). Without a point, only incidents with an address can match.
+     */
+    public List<Incident> mergeCandidates(
+            String category, boolean drill, Instant earliest, Instant latest, @Nullable GeoPoint near, double meters) {
+        String sql =
+                """
+                SELECT * FROM incident WHERE status = 'OPEN' AND kind = 'EMERGENCY' AND category_code = ?
+                  AND drill = ? AND last_report_at >= ? AND opened_at <= ?""";
+        List<Object> params = new ArrayList<>(List.of(category, drill, Sql.ts(earliest), Sql.ts(latest)));
+        if (near == null) {
+            sql += " AND address IS NOT NULL";
+        } else {
+            // A box a little larger than the circle: the exact distance is checked by the caller.
+            double dLat = meters * 1.05 / GeoPoint.METERS_PER_DEGREE;
+            double cos = Math.cos(Math.toRadians(near.lat()));
+            sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ?";
+            params.add(near.lat() - dLat);
+            params.add(near.lat() + dLat);
+            double dLon = cos > 0.01 ? dLat / cos : 360;
+            if (near.lon() - dLon > -180 && near.lon() + dLon < 180) {
+                sql += " AND lon BETWEEN ? AND ?";
+                params.add(near.lon() - dLon);
+                params.add(near.lon() + dLon);
+            }
+            sql += "))";
+        }
+        return jdbc.sql(sql + " ORDER BY id")
+                .params(params)
                 .query(IncidentStore::map)
                 .list();
     }

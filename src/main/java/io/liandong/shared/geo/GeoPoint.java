@@ -5,6 +5,9 @@ public record GeoPoint(double lat, double lon) {
 
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
+    /** Metres along a meridian per degree of latitude, on the sphere {@link #metersTo} uses. */
+    public static final double METERS_PER_DEGREE = EARTH_RADIUS_M * Math.PI / 180;
+
     public GeoPoint {
         if (lat < -90 || lat > 90 || Double.isNaN(lat)) {
             throw new IllegalArgumentException("latitude must be within [-90, 90], was " + lat);
