@@ -119,6 +119,7 @@ public final class LoadGenerator {
                     "sends started over 1 ms late (all connections busy, or the client short of CPU): %d%n",
                     t.lateStarts);
         }
+        System.out.println("successful answers per 10 s: " + perTenSeconds(t.perSecond, result.seconds()));
         System.out.println("answers by status: " + t.statuses);
         System.out.println("outcomes: " + t.outcomes);
         for (Map.Entry<String, String> error : t.sampleErrors.entrySet()) {
@@ -202,6 +203,18 @@ public final class LoadGenerator {
 
     private static double ms(long nanos) {
         return nanos == Latencies.NONE ? Double.NaN : nanos / 1e6;
+    }
+
+    private static String perTenSeconds(long[] perSecond, double seconds) {
+        StringBuilder line = new StringBuilder();
+        for (int from = 0; from < Math.min(perSecond.length, Math.ceil(seconds)); from += 10) {
+            long sum = 0;
+            for (int s = from; s < from + 10 && s < perSecond.length; s++) {
+                sum += perSecond[s];
+            }
+            line.append(line.length() == 0 ? "" : " ").append(sum);
+        }
+        return line.toString();
     }
 
     private static double processCpuSeconds() {

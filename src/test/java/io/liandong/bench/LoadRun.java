@@ -74,6 +74,7 @@ final class LoadRun {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < options.connections(); c++) {
             RunTally tally = new RunTally();
+            tally.runStartNanos = startNanos;
             tallies.add(tally);
             Thread thread = new Thread(() -> work(tally), "load-" + c);
             thread.setDaemon(true);

@@ -19,6 +19,10 @@ final class RunTally {
     long sent;
     long succeeded;
     long lateStarts;
+    /** Successful answers by whole second since the run's start, to see throughput change over the run. */
+    final long[] perSecond = new long[900];
+
+    long runStartNanos;
     long firstAnswerNanos = Long.MAX_VALUE;
     long lastAnswerNanos = Long.MIN_VALUE;
     int connectionsOpened;
@@ -31,6 +35,10 @@ final class RunTally {
         lastAnswerNanos = Math.max(lastAnswerNanos, answeredNanos);
         if (status / 100 == 2) {
             succeeded++;
+            long second = (answeredNanos - runStartNanos) / 1_000_000_000L;
+            if (second >= 0 && second < perSecond.length) {
+                perSecond[(int) second]++;
+            }
             count(outcomes, outcome(body));
         } else {
             sampleErrors.putIfAbsent(Integer.toString(status), abbreviate(body));
@@ -55,6 +63,9 @@ final class RunTally {
             all.firstAnswerNanos = Math.min(all.firstAnswerNanos, part.firstAnswerNanos);
             all.lastAnswerNanos = Math.max(all.lastAnswerNanos, part.lastAnswerNanos);
             all.connectionsOpened += part.connectionsOpened;
+            for (int i = 0; i < all.perSecond.length; i++) {
+                all.perSecond[i] += part.perSecond[i];
+            }
         }
         all.latency = Latencies.merge(parts.stream().map(p -> p.latency).toList());
         all.service = Latencies.merge(parts.stream().map(p -> p.service).toList());
