@@ -92,6 +92,24 @@ class LockoutIntegrationTests extends IdentityTestSupport {
     }
 
     @Test
+    void successfulBasicRequestForgetsEarlierFailuresAlsoWhenItsPasswordCheckIsRemembered() {
+        createUser("machine-7");
+        assertThat(basic("machine-7", "right-password-1").get("/api/me").status())
+                .isEqualTo(200);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(basic("machine-7", "wrong-password").get("/api/me").status())
+                        .isEqualTo(401);
+            }
+            assertThat(failedLogins("machine-7")).isEqualTo(4);
+            assertThat(basic("machine-7", "right-password-1").get("/api/me").status())
+                    .as("round %d", round)
+                    .isEqualTo(200);
+            assertThat(failedLogins("machine-7")).isZero();
+        }
+    }
+
+    @Test
     void failedLoginWithAnUnknownNameDoesNotRecordTheName() {
         browser().login("my-secret-password-typed-here", "whatever-it-is");
 
@@ -127,6 +145,13 @@ class LockoutIntegrationTests extends IdentityTestSupport {
                         "/api/users",
                         Map.of("username", username, "password", "right-password-1", "roles", List.of("ANALYST")));
         assertThat(created.status()).isEqualTo(201);
+    }
+
+    private int failedLogins(String username) {
+        return jdbc.sql("SELECT failed_logins FROM app_user WHERE username = ?")
+                .param(username)
+                .query(Integer.class)
+                .single();
     }
 
     private List<String> actions(String username) {

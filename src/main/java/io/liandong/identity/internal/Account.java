@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A row of app_user: a person or machine client who may use the center. */
+/**
+ * A row of app_user: a person or machine client who may use the center. {@code failuresPending}
+ * says whether failed logins are counted against it, which a successful login then clears.
+ */
 record Account(
         String username,
         String passwordHash,
@@ -17,10 +20,26 @@ record Account(
         boolean enabled,
         @Nullable Instant lockedUntil,
         Instant createdAt,
-        int version) {
+        int version,
+        boolean failuresPending) {
 
     Account {
         roles = Set.copyOf(roles);
+    }
+
+    /** An account as written by an administrator or at first start: no failed logins counted. */
+    Account(
+            String username,
+            String passwordHash,
+            String displayName,
+            Set<Role> roles,
+            @Nullable String agency,
+            @Nullable String seat,
+            boolean enabled,
+            @Nullable Instant lockedUntil,
+            Instant createdAt,
+            int version) {
+        this(username, passwordHash, displayName, roles, agency, seat, enabled, lockedUntil, createdAt, version, false);
     }
 
     boolean lockedAt(Instant now) {

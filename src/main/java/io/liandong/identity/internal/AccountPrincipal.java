@@ -31,6 +31,7 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
     private final boolean locked;
     private final int version;
     private final String passwordStamp;
+    private final boolean failuresPending;
 
     private AccountPrincipal(Account account, Instant now) {
         this.username = account.username();
@@ -43,6 +44,7 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
         this.locked = account.lockedAt(now);
         this.version = account.version();
         this.passwordStamp = stamp(account.passwordHash());
+        this.failuresPending = account.failuresPending();
     }
 
     static AccountPrincipal of(Account account, Instant now) {
@@ -73,6 +75,11 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
     int version() {
         return version;
+    }
+
+    /** Whether the account had failed logins counted when this principal was read. */
+    boolean failuresPending() {
+        return failuresPending;
     }
 
     /** Whether {@code account} still has the password this principal logged in with. */

@@ -25,7 +25,8 @@ class AccountRepository {
             rs.getBoolean("enabled"),
             instant(rs.getObject("locked_until", OffsetDateTime.class)),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-            rs.getInt("version"));
+            rs.getInt("version"),
+            rs.getInt("failed_logins") > 0 || rs.getObject("first_failed_at") != null);
 
     private final JdbcClient jdbc;
 

@@ -62,7 +62,9 @@ class LoginLockout {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+        // Most logins follow no failure: they skip the write (one statement per HTTP Basic request).
+        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal
+                && principal.failuresPending()) {
             accounts.clearFailures(principal.getUsername());
         }
     }
