@@ -17,6 +17,22 @@ public record IntakeResult(
         List<Long> taskIds,
         boolean leaderNotified) {
 
+    /** The same answer for the stored report {@code id}. */
+    public IntakeResult withReportId(long id) {
+        return new IntakeResult(
+                id,
+                outcome,
+                incidentId,
+                category,
+                categoryName,
+                suggestion,
+                priority,
+                severity,
+                plan,
+                taskIds,
+                leaderNotified);
+    }
+
     /** The classifier's best guess, shown even when the call taker overrode it. */
     public record Suggested(String category, double confidence) {}
 }

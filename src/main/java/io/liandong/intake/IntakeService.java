@@ -128,7 +128,8 @@ public class IntakeService {
                         "Idempotency-Key " + key + " was already used for a different report (report "
                                 + stored.reportId() + ")");
             }
-            return new Received(json.readValue(stored.response(), IntakeResult.class), true);
+            return new Received(
+                    json.readValue(stored.response(), IntakeResult.class).withReportId(stored.reportId()), true);
         });
     }
 
@@ -167,6 +168,19 @@ public class IntakeService {
                 request.externalRef());
         Admission admission = incidents.admit(facts, actor);
         Suggestion best = classification.best().orElse(null);
+        // The answer is stored with the report for retries with the same key; its id is the row's.
+        IntakeResult answer = new IntakeResult(
+                0,
+                admission.outcome().name(),
+                admission.incidentId(),
+                category.code(),
+                category.nameZh(),
+                best == null ? null : new IntakeResult.Suggested(best.category(), best.confidence()),
+                priority.name(),
+                severity.name(),
+                admission.plan(),
+                admission.taskIds(),
+                admission.leaderNotified());
         long reportId = store.insert(new ReportStore.NewReport(
                 channel,
                 receivedAt,
@@ -188,21 +202,10 @@ public class IntakeService {
                 actor.username(),
                 now,
                 key,
-                hash));
+                hash,
+                key == null ? null : json.writeValueAsString(answer)));
 
-        IntakeResult result = new IntakeResult(
-                reportId,
-                admission.outcome().name(),
-                admission.incidentId(),
-                category.code(),
-                category.nameZh(),
-                best == null ? null : new IntakeResult.Suggested(best.category(), best.confidence()),
-                priority.name(),
-                severity.name(),
-                admission.plan(),
-                admission.taskIds(),
-                admission.leaderNotified());
-        store.saveResponse(reportId, json.writeValueAsString(result));
+        IntakeResult result = answer.withReportId(reportId);
         log.info(
                 "Received report {} on channel {} from {}: {} incident {} ({})",
                 reportId,

@@ -48,7 +48,8 @@ public class ReportStore {
             String createdBy,
             Instant createdAt,
             @Nullable String idempotencyKey,
-            String requestHash) {}
+            String requestHash,
+            @Nullable String response) {}
 
     /** A stored report as listed. */
     public record StoredReport(
@@ -83,8 +84,8 @@ public class ReportStore {
                         INSERT INTO report (channel, received_at, caller_number, caller_name, address, lat, lon,
                           district_code, text, category_code, suggested_category, confidence, priority, severity,
                           outcome, incident_id, drill, external_ref, created_by, created_at, idempotency_key,
-                          request_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          request_hash, response)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         r.channel(),
                         Sql.ts(r.receivedAt()),
@@ -107,15 +108,10 @@ public class ReportStore {
                         r.createdBy(),
                         Sql.ts(r.createdAt()),
                         r.idempotencyKey(),
-                        r.requestHash())
+                        r.requestHash(),
+                        r.response())
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
-    }
-
-    public void saveResponse(long id, String response) {
-        jdbc.sql("UPDATE report SET response = ? WHERE id = ?")
-                .params(response, id)
-                .update();
     }
 
     public Optional<KeyUse> byIdempotencyKey(String key) {
