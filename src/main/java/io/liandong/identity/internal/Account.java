@@ -27,21 +27,6 @@ record Account(
         roles = Set.copyOf(roles);
     }
 
-    /** An account as written by an administrator or at first start: no failed logins counted. */
-    Account(
-            String username,
-            String passwordHash,
-            String displayName,
-            Set<Role> roles,
-            @Nullable String agency,
-            @Nullable String seat,
-            boolean enabled,
-            @Nullable Instant lockedUntil,
-            Instant createdAt,
-            int version) {
-        this(username, passwordHash, displayName, roles, agency, seat, enabled, lockedUntil, createdAt, version, false);
-    }
-
     boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

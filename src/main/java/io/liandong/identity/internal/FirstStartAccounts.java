@@ -118,7 +118,17 @@ class FirstStartAccounts implements ApplicationRunner {
         Instant now = clock.instant();
         List<Account> toCreate = new ArrayList<>();
         toCreate.add(new Account(
-                "admin", encoder.encode(adminPassword), "系统管理员", Set.of(Role.ADMIN), null, null, true, null, now, 0));
+                "admin",
+                encoder.encode(adminPassword),
+                "系统管理员",
+                Set.of(Role.ADMIN),
+                null,
+                null,
+                true,
+                null,
+                now,
+                0,
+                false));
         if (properties.demoAccounts()) {
             String hash = encoder.encode(demoPassword);
             for (Demo demo : DEMOS) {
@@ -132,7 +142,8 @@ class FirstStartAccounts implements ApplicationRunner {
                         true,
                         null,
                         now,
-                        0));
+                        0,
+                        false));
             }
         }
         try {

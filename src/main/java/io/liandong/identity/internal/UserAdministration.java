@@ -136,7 +136,8 @@ class UserAdministration {
                 body.enabled() == null || body.enabled(),
                 null,
                 clock.instant(),
-                0);
+                0,
+                false);
         try {
             accounts.insert(account);
         } catch (DuplicateKeyException taken) {
@@ -179,7 +180,8 @@ class UserAdministration {
                 body.enabled() == null ? before.enabled() : body.enabled(),
                 before.lockedUntil(),
                 before.createdAt(),
-                before.version());
+                before.version(),
+                before.failuresPending());
         boolean unlock = Boolean.TRUE.equals(body.unlock());
         if (!accounts.update(after, unlock)) {
             throw stale(username, body.version(), before.version());

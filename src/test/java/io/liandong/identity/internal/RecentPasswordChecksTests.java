@@ -91,6 +91,7 @@ class RecentPasswordChecksTests {
     }
 
     private Account account(String hash, boolean enabled, Instant lockedUntil) {
-        return new Account("analyst-7", hash, "分析员", Set.of(Role.ANALYST), null, null, enabled, lockedUntil, now, 0);
+        return new Account(
+                "analyst-7", hash, "分析员", Set.of(Role.ANALYST), null, null, enabled, lockedUntil, now, 0, false);
     }
 }
