@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,6 +74,10 @@ class KafkaBridgeIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor asyncPool;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
@@ -102,6 +108,12 @@ class KafkaBridgeIntegrationTests {
         List<Long> ids() {
             return events.stream().map(e -> e.entry().id()).toList();
         }
+    }
+
+    @Test
+    @DisplayName("the async pool holds 64 threads: each send waits in one for Kafka's acknowledgement")
+    void asyncPoolAllowsManySendsInFlight() {
+        assertThat(asyncPool.getCorePoolSize()).isEqualTo(64);
     }
 
     @Test
