@@ -12,11 +12,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final JsonMapper json;
     private final LoginThrottle throttle;
@@ -110,6 +116,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         String what = request.getMethod() + " " + request.getRequestURI();
+        if (denied instanceof CsrfException && !loggedIn() && !isLogin(request)) {
+            // Authentication first: nobody is logged in, so the missing token is not the reason.
+            commence(request, response, new InsufficientAuthenticationException("not logged in"));
+            return;
+        }
         if (denied instanceof CsrfException) {
             log.warn("Refused {} without a valid CSRF token", what);
             write(
@@ -125,6 +136,31 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 : request.getUserPrincipal().getName();
         log.warn("Refused {} to user {}: role does not allow it", what, user);
         write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow " + what);
+    }
+
+    /** A request the firewall refused (an encoded or relative path segment, a bad header): 400 with its reason. */
+    void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        String reason = String.valueOf(rejected.getMessage());
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 200) + "…";
+        }
+        log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), reason);
+        write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "the request was refused: " + reason);
+    }
+
+    private static boolean loggedIn() {
+        return TRUST.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static boolean isLogin(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && (request.getContextPath() + "/login").equals(request.getRequestURI());
     }
 
     void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)

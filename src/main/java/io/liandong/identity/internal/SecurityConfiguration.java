@@ -39,6 +39,7 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -81,6 +82,15 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * A URL the firewall refuses ({@code /api/%2e%2e/x}, {@code ;}, {@code //}) gets a problem with the
+     * firewall's reason instead of the servlet container's error page.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.rejected(request, response, rejected);
     }
 
     @Bean
