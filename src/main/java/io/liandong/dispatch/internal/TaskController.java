@@ -8,6 +8,7 @@ import io.liandong.dispatch.TaskStatus;
 import io.liandong.dispatch.TaskStep;
 import io.liandong.dispatch.TaskViews;
 import io.liandong.shared.security.CurrentActor;
+import io.liandong.shared.web.PageLimit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -58,7 +59,7 @@ class TaskController {
             @RequestParam(defaultValue = "false") boolean active,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "200") int limit) {
-        var filter = new TaskFilter(status, agency, incident, active, overdue, Math.max(1, Math.min(limit, 1000)));
+        var filter = new TaskFilter(status, agency, incident, active, overdue, PageLimit.check(limit, 1000));
         return views.of(dispatch.search(filter, actor.get()));
     }
 

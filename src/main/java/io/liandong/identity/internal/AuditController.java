@@ -2,6 +2,7 @@ package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditEntry;
 import io.liandong.identity.AuditTrail;
+import io.liandong.shared.web.PageLimit;
 import io.liandong.shared.web.Problem;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +28,7 @@ class AuditController {
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String target,
             @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > AuditTrail.MAX_LIMIT) {
-            throw Problem.invalid("limit", "must be 1 to " + AuditTrail.MAX_LIMIT, limit);
-        }
+        PageLimit.check(limit, AuditTrail.MAX_LIMIT);
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problem.invalid("to", "must be after from (" + from + ")", to);
         }

@@ -15,6 +15,7 @@ import io.liandong.shared.Severity;
 import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
+import io.liandong.shared.web.PageLimit;
 import io.liandong.shared.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -109,7 +110,7 @@ class IncidentController {
             @RequestParam(defaultValue = "200") int limit) {
         requireHall();
         var query = new IncidentService.IncidentQuery(
-                status, kind, category, severity, from, to, Math.max(1, Math.min(limit, 2000)));
+                status, kind, category, severity, from, to, PageLimit.check(limit, 2000));
         List<Incident> found = incidents.search(query);
         Map<Long, List<Task>> tasks =
                 dispatch.ofIncidents(found.stream().map(Incident::id).toList());

@@ -8,6 +8,7 @@ import io.liandong.intake.ReportRequest;
 import io.liandong.shared.Masking;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
+import io.liandong.shared.web.PageLimit;
 import io.liandong.shared.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -84,7 +85,7 @@ class ReportController {
             @RequestParam(required = false) Long incident,
             @RequestParam(defaultValue = "200") int limit) {
         Actor who = actor.get();
-        return reports.search(from, to, channel, incident, Math.max(1, Math.min(limit, 2000))).stream()
+        return reports.search(from, to, channel, incident, PageLimit.check(limit, 2000)).stream()
                 .map(r -> masked(r, who))
                 .toList();
     }

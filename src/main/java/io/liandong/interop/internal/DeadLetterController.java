@@ -1,6 +1,6 @@
 package io.liandong.interop.internal;
 
-import io.liandong.shared.web.Problem;
+import io.liandong.shared.web.PageLimit;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,9 +22,6 @@ class DeadLetterController {
 
     @GetMapping("/dead-letters")
     List<DeadLetters.DeadLetter> list(@RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.invalid("limit", "must be between 1 and " + MAX_LIMIT, limit);
-        }
-        return deadLetters.newest(limit);
+        return deadLetters.newest(PageLimit.check(limit, MAX_LIMIT));
     }
 }
