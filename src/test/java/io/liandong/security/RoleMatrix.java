@@ -170,11 +170,11 @@ abstract class RoleMatrix {
                 get("/api/stats/summary?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z")
                         .allow(ANALYST, LEADER, COMMANDER, ADMIN),
                 // notifications
-                get("/api/notifications").allow(HALL),
+                get("/api/notifications").allow(LOGGED_IN),
                 get("/api/notifications?recipient=LEADER").allow(HALL),
-                get("/api/notifications?recipient=GAS-CO").allow(HALL),
-                get("/api/notifications?recipient=POLICE-SHUANGTA&unread=true").allow(HALL),
-                post("/api/notifications/999999999/read", null).allow(HALL),
+                get("/api/notifications?recipient=GAS-CO").allow(HALL, GAS),
+                get("/api/notifications?recipient=POLICE-SHUANGTA&unread=true").allow(HALL, POLICE),
+                post("/api/notifications/999999999/read", null).allow(HALL).hide(AGENCY_USERS),
                 // reference data: read by anyone logged in, written by administrators
                 get("/api/agencies").allow(LOGGED_IN),
                 get("/api/agencies/GAS-CO").allow(LOGGED_IN),
@@ -464,17 +464,23 @@ abstract class RoleMatrix {
         overdueWatch.scan();
 
         Reply hall = client(COMMANDER).get("/api/notifications?recipient=GAS-CO&limit=500");
+        Reply gas = client(GAS).get("/api/notifications?limit=500");
         Reply police = client(POLICE).get("/api/notifications?recipient=GAS-CO&limit=500");
-        Reply policeDefault = client(POLICE).get("/api/notifications");
+        Reply policeDefault = client(POLICE).get("/api/notifications?limit=500");
         Reply lawenf = client(LAWENF).get("/api/notifications?recipient=GAS-CO");
 
         assertThat(hall.body())
                 .as("the overdue scan must have told GAS-CO, or this test proves nothing")
                 .contains("\"taskId\":" + f.task("GAS-CO"));
-        for (Reply refused : List.of(police, policeDefault, lawenf)) {
+        assertThat(gas.body()).as("GAS-CO lists its own").contains("\"taskId\":" + f.task("GAS-CO"));
+        for (Reply refused : List.of(police, lawenf)) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.body()).doesNotContain("\"taskId\"", "TASK_REMINDED");
         }
+        assertThat(policeDefault.status()).as(policeDefault.toString()).isEqualTo(200);
+        assertThat(policeDefault.json())
+                .allSatisfy(n -> assertThat(n.get("recipient").asString()).isEqualTo("POLICE-SHUANGTA"));
+        assertThat(policeDefault.body()).doesNotContain("\"taskId\":" + f.task("GAS-CO") + ",");
     }
 
     @Test

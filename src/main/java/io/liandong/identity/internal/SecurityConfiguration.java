@@ -233,8 +233,9 @@ class SecurityConfiguration {
                 .hasAnyRole(names(AGENCY_REP, AGENCY_CLERK, ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/stats", "/api/stats/**")
                 .hasAnyRole(names(ANALYST, LEADER, COMMANDER, ADMIN))
+                // notifications: the notify module confines agency users to their own agency's
                 .requestMatchers("/api/notifications", "/api/notifications/**")
-                .hasAnyRole(names(HALL))
+                .hasAnyRole(names(HALL_AND_AGENCIES))
                 .requestMatchers(HttpMethod.GET, REFERENCE_DATA)
                 .authenticated()
                 .requestMatchers("/api/users", "/api/users/**", "/api/audit", "/api/audit/**")

@@ -2,8 +2,11 @@ package io.liandong.notify.internal;
 
 import io.liandong.notify.Notification;
 import io.liandong.notify.NotificationService;
+import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
 import io.liandong.shared.security.Role;
+import io.liandong.shared.web.PageLimit;
+import io.liandong.shared.web.Problem;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * {@code /api/notifications}: the hall reads any recipient's; an agency user only those addressed
+ * to its own agency.
+ */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
@@ -29,16 +36,31 @@ class NotificationController {
             @RequestParam(required = false) String recipient,
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "100") int limit) {
-        var who = actor.get();
-        String target = recipient;
-        if (target == null) {
-            target = who.has(Role.LEADER) ? "LEADER" : "COMMANDER";
-        }
-        return notifications.forRecipient(target, unread, Math.max(1, Math.min(limit, 500)));
+        int checked = PageLimit.check(limit, 500);
+        return notifications.forRecipient(recipient(actor.get(), recipient), unread, checked);
     }
 
     @PostMapping("/{id}/read")
     Notification read(@PathVariable long id) {
-        return notifications.markRead(id, actor.get().username());
+        Actor who = actor.get();
+        if (who.isAgencyUser() && !notifications.find(id).recipient().equals(who.agencyCode())) {
+            throw Problem.notFound("notification", id);
+        }
+        return notifications.markRead(id, who.username());
+    }
+
+    /** Whose notifications the caller asked for: an agency user gets its own agency's, never another's. */
+    private static String recipient(Actor who, String asked) {
+        if (who.isAgencyUser()) {
+            if (asked != null && !asked.equals(who.agencyCode())) {
+                throw Problem.forbidden("an agency user reads only the notifications of its own agency "
+                        + who.agencyCode() + ", not those of " + asked);
+            }
+            return who.agencyCode();
+        }
+        if (asked != null) {
+            return asked;
+        }
+        return who.has(Role.LEADER) ? "LEADER" : "COMMANDER";
     }
 }
