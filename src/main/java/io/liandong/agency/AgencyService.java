@@ -74,6 +74,19 @@ public class AgencyService {
         return directory.seat(code);
     }
 
+    /** Whether the code is one of the county-level divisions (区县) of the center's city, not the city itself. */
+    public boolean isCountyOfTheCity(String code) {
+        return districts.isCounty(code);
+    }
+
+    /** The codes of the county-level divisions of the center's city, in the file's order. */
+    public List<String> countyCodes() {
+        return districts.all().stream()
+                .map(District::code)
+                .filter(districts::isCounty)
+                .toList();
+    }
+
     /** The center's city and its county-level divisions: the codes an agency's districts may use. */
     public List<District> districts() {
         return districts.all();

@@ -1,5 +1,6 @@
 package io.liandong.intake;
 
+import io.liandong.agency.AgencyService;
 import io.liandong.catalog.CatalogService;
 import io.liandong.catalog.Category;
 import io.liandong.catalog.Classification;
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +59,7 @@ public class IntakeService {
     private final MeterRegistry meters;
     private final Timer latency;
     private final DistrictLocator districts;
+    private final AgencyService agencies;
 
     IntakeService(
             ReportStore store,
@@ -67,7 +70,8 @@ public class IntakeService {
             JsonMapper json,
             Clock clock,
             MeterRegistry meters,
-            DistrictLocator districts) {
+            DistrictLocator districts,
+            AgencyService agencies) {
         this.store = store;
         this.catalog = catalog;
         this.incidents = incidents;
@@ -77,6 +81,7 @@ public class IntakeService {
         this.clock = clock;
         this.meters = meters;
         this.districts = districts;
+        this.agencies = agencies;
         this.latency = Timer.builder("liandong.intake.latency")
                 .description("Time to validate, classify, admit and store one report")
                 .publishPercentileHistogram()
@@ -150,6 +155,9 @@ public class IntakeService {
         Severity severity = request.severity() != null ? request.severity() : category.defaultSeverity();
         boolean drill = Boolean.TRUE.equals(request.drill());
         String district = request.districtCode();
+        if (district != null) {
+            requireCityDistrict(district);
+        }
         if (district == null && point != null) {
             district = districts.locate(point).orElse(null);
         }
@@ -215,6 +223,20 @@ public class IntakeService {
                 admission.incidentId(),
                 category.code());
         return result;
+    }
+
+    /** A 6-digit county-level division of the center's city, or a 9-digit code inside one. */
+    private void requireCityDistrict(String code) {
+        if (code.length() < 6 || !agencies.isCountyOfTheCity(code.substring(0, 6))) {
+            throw new Problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "unknown-district",
+                    "Refused",
+                    "districtCode " + code + " is not a district or county of this center's city (one of "
+                            + String.join(" ", agencies.countyCodes()) + ")",
+                    List.of(new Problem.FieldError(
+                            "districtCode", "is not a district or county of this center's city", code)));
+        }
     }
 
     private Category chooseCategory(ReportRequest request, Classification classification) {

@@ -23,10 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Districts {
 
+    private final String cityCode;
     private final Map<String, District> byCode;
 
     Districts(@Value("${liandong.center.city-code:211300}") String cityCode) {
+        this.cityCode = cityCode;
         this.byCode = read(cityCode);
+    }
+
+    /** Whether the code is a county-level division of the city (not the city itself). */
+    public boolean isCounty(String code) {
+        return !code.equals(cityCode) && byCode.containsKey(code);
     }
 
     public List<District> all() {
