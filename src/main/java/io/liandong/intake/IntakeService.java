@@ -39,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives reports. A report is validated, classified and admitted (opened, merged or
- * diverted) and stored in one transaction; with an idempotency key a retry returns the first
- * answer and stores nothing new, and the same key with another body is refused.
+ * diverted) and stored in one transaction; with an idempotency key (scoped to the user who sent
+ * it) a retry returns the first answer and stores nothing new, and the same key with another body
+ * is refused.
  */
 @Service
 public class IntakeService {
@@ -95,7 +96,7 @@ public class IntakeService {
         String key = normaliseKey(idempotencyKey);
         String hash = hash(request);
         if (key != null) {
-            Optional<Received> earlier = earlier(key, hash);
+            Optional<Received> earlier = earlier(actor, key, hash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -109,7 +110,7 @@ public class IntakeService {
             return new Received(result, false);
         } catch (DuplicateKeyException race) {
             // Another request with the same key committed first: answer as that one did.
-            return earlier(key, hash).orElseThrow(() -> race);
+            return earlier(actor, key, hash).orElseThrow(() -> race);
         }
     }
 
@@ -122,11 +123,11 @@ public class IntakeService {
         return store.statistics(from, to);
     }
 
-    private Optional<Received> earlier(@Nullable String key, String hash) {
+    private Optional<Received> earlier(Actor actor, @Nullable String key, String hash) {
         if (key == null) {
             return Optional.empty();
         }
-        return store.byIdempotencyKey(key).map(stored -> {
+        return store.byIdempotencyKey(actor.username(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {
                 throw Problem.refused(
                         "idempotency-key-reused",

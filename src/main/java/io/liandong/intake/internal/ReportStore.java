@@ -114,9 +114,10 @@ public class ReportStore {
         return keys.getKeyAs(Long.class);
     }
 
-    public Optional<KeyUse> byIdempotencyKey(String key) {
-        return jdbc.sql("SELECT id, request_hash, response FROM report WHERE idempotency_key = ?")
-                .param(key)
+    /** What this user first sent with this key; keys are scoped to the user who sent them. */
+    public Optional<KeyUse> byIdempotencyKey(String username, String key) {
+        return jdbc.sql("SELECT id, request_hash, response FROM report WHERE created_by = ? AND idempotency_key = ?")
+                .params(username, key)
                 .query((rs, n) -> new KeyUse(rs.getLong("id"), rs.getString("request_hash"), rs.getString("response")))
                 .optional();
     }
