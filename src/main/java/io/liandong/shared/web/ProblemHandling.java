@@ -36,6 +36,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    private static final String CONTROL_CHARACTERS =
+            "must not contain control characters (U+0000 to U+001F other than tab, CR and LF)";
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem problem, HttpServletRequest request) {
@@ -75,6 +77,10 @@ public class ProblemHandling {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof ControlCharacterGuard.Refused refused) {
+            String field = refused.getPath().isEmpty() ? "body" : fieldPath(refused);
+            return problem(Problem.invalid(field, CONTROL_CHARACTERS, shorten(refused.getValue())), currentRequest());
+        }
         if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
