@@ -52,6 +52,9 @@ class GeneratedPasswordsIntegrationTests {
                 .contains("LIANDONG FIRST START")
                 .contains(passwords.get("admin"))
                 .contains(file.toAbsolutePath().toString());
+        // Issue #4: the banner was printed twice, once on standard output and again through the log.
+        assertThat(occurrences(output.getAll(), "LIANDONG FIRST START")).isEqualTo(1);
+        assertThat(occurrences(output.getAll(), passwords.get("admin"))).isEqualTo(1);
         assertThat(HttpClientFixture.basic(port, "admin", passwords.get("admin"))
                         .get("/api/me")
                         .status())
@@ -60,6 +63,14 @@ class GeneratedPasswordsIntegrationTests {
                         .get("/api/me")
                         .status())
                 .isEqualTo(200);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     @Test

@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On the first start (no user at all) creates {@code admin} and, unless switched off, one demo
  * account per role. There is no default password: a password not given in configuration is
- * generated, shown once in a banner on standard output and in the log, and written to
- * {@code ${liandong.home}/initial-passwords.txt} readable by the owner only.
+ * generated, shown once in a banner on standard output (the log names the users, never the
+ * passwords), and written to {@code ${liandong.home}/initial-passwords.txt} readable by the owner
+ * only.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -199,7 +200,11 @@ class FirstStartAccounts implements ApplicationRunner {
         banner.append(rule).append('\n');
         out.println(banner);
         out.flush();
-        log.warn("First start generated passwords:{}", banner);
+        // The banner goes to standard output once; the log, which may be shipped elsewhere, gets no passwords.
+        log.warn(
+                "First start generated the passwords of {}; they were shown once on standard output{}",
+                generated.keySet(),
+                written ? " and written to " + file : "");
     }
 
     private boolean write(Path file, Map<String, String> generated) {
