@@ -1,0 +1,592 @@
+package io.liandong.hardening;
+
+import static io.liandong.testing.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.dispatch.internal.OverdueWatch;
+import io.liandong.testing.Api;
+import io.liandong.testing.Api.Answer;
+import io.liandong.testing.MutableClock;
+import io.liandong.testing.TestClockConfiguration;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Regression tests for the gaps a newcomer found (issue #4): every error a problem, no clamped
+ * limits, JSON only, districts of the city only, no control characters, authentication before
+ * CSRF, idempotency keys per user and agencies' own notifications. Run on H2 and on PostgreSQL
+ * by the subclasses.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "liandong.scheduling.enabled=false",
+            "liandong.security.admin-password=" + Issue4Hardening.ADMIN_PASSWORD,
+            "liandong.security.demo-password=" + Issue4Hardening.DEMO_PASSWORD,
+            "liandong.security.demo-accounts=true",
+            "liandong.home=target/test-home",
+        })
+@Import(TestClockConfiguration.class)
+abstract class Issue4Hardening {
+
+    static final String ADMIN_PASSWORD = "admin-Harden-123";
+    static final String DEMO_PASSWORD = "demo-Harden-123";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger PLACE = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    OverdueWatch overdueWatch;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+    Api callTaker;
+    Api commander;
+    Api police;
+    Api gas;
+
+    @BeforeEach
+    void users() {
+        admin = Api.as(port, "admin", ADMIN_PASSWORD);
+        callTaker = Api.as(port, "calltaker", DEMO_PASSWORD);
+        commander = Api.as(port, "commander", DEMO_PASSWORD);
+        police = Api.as(port, "police", DEMO_PASSWORD);
+        gas = Api.as(port, "gas", DEMO_PASSWORD);
+    }
+
+    // ---- 1. whatever refuses a request, the answer is a problem --------------------------------
+
+    @Test
+    @DisplayName("#4.1: requests Tomcat or the firewall refuse get problem details, never an HTML page")
+    void malformedRequestsGetProblemDetails() throws IOException {
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("URL over 8 KB", "GET /api/" + "a".repeat(9000) + " HTTP/1.1\r\n");
+        requests.put("encoded dot segment", "GET /api/%2e%2e/x HTTP/1.1\r\n");
+        requests.put("path parameter", "GET /api/..;/x HTTP/1.1\r\n");
+        requests.put("encoded slash", "GET /api/a%2fb HTTP/1.1\r\n");
+        requests.put("encoded backslash", "GET /api/a%5cb HTTP/1.1\r\n");
+        requests.put("backslash", "GET /api/a\\b HTTP/1.1\r\n");
+        requests.put("bad percent-encoding", "GET /api/%zz HTTP/1.1\r\n");
+        requests.put("encoded NUL", "GET /api/a%00b HTTP/1.1\r\n");
+        requests.put("header over 8 KB", "GET /api/me HTTP/1.1\r\nX-Big: " + "b".repeat(20_000) + "\r\n");
+
+        for (var request : requests.entrySet()) {
+            Raw answer = raw(request.getValue());
+            String what = request.getKey() + " answered " + answer;
+            assertThat(answer.status()).as(what).isEqualTo(400);
+            assertThat(answer.header("content-type")).as(what).startsWith("application/problem+json");
+            assertThat(answer.body())
+                    .as(what)
+                    .doesNotContainIgnoringCase("<html")
+                    .doesNotContainIgnoringCase("tomcat")
+                    .doesNotContain("Exception", "at org.", "at java.");
+            assertThat(answer.header("server")).as(what).isNull();
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.get("type").asString()).as(what).isEqualTo("urn:liandong:problem:malformed-request");
+            assertThat(problem.get("status").asInt()).as(what).isEqualTo(400);
+            assertThat(problem.get("detail").asString()).as(what).isNotBlank();
+        }
+    }
+
+    @Test
+    @DisplayName("#4.1: the error page itself answers a problem, even to a client that asks for HTML")
+    void theErrorPageIsAProblemToo() throws IOException {
+        Raw direct = raw("GET /error HTTP/1.1\r\nAuthorization: " + basic("admin", ADMIN_PASSWORD) + "\r\n");
+
+        assertThat(direct.status()).as(direct.toString()).isEqualTo(404);
+        assertThat(direct.header("content-type")).startsWith("application/problem+json");
+        assertThat(direct.body()).doesNotContainIgnoringCase("<html").doesNotContain("Whitelabel");
+    }
+
+    // ---- 2. limits -----------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("#4.2: a limit out of range is refused with the allowed range, not clamped")
+    void limitsOutOfRangeAreRefused() {
+        Map<String, Integer> maxima = new LinkedHashMap<>();
+        maxima.put("/api/tasks", 1000);
+        maxima.put("/api/incidents", 2000);
+        maxima.put("/api/reports", 2000);
+        maxima.put("/api/notifications", 500);
+        maxima.put("/api/audit", 1000);
+        maxima.put("/api/interop/dead-letters", 1000);
+
+        maxima.forEach((path, max) -> {
+            for (long wrong : List.of(0L, -1L, max + 1L)) {
+                Answer refused = admin.get(path + "?limit=" + wrong);
+                assertThat(refused.status())
+                        .as(path + " " + wrong + ": " + refused.text())
+                        .isEqualTo(400);
+                assertThat(refused.str("type")).isEqualTo("urn:liandong:problem:validation");
+                assertThat(refused.str("detail")).as(path).contains("limit", "between 1 and " + max);
+                assertThat(refused.json().get("errors").get(0).get("field").asString())
+                        .isEqualTo("limit");
+            }
+            Answer largest = admin.get(path + "?limit=" + max);
+            assertThat(largest.status()).as(path + " " + largest.text()).isEqualTo(200);
+        });
+    }
+
+    // ---- 3. JSON only --------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("#4.3: every JSON endpoint answers 415 to a text/plain body")
+    void jsonEndpointsRefuseOtherMediaTypes() {
+        List<String> writes = List.of(
+                "POST /api/reports",
+                "POST /api/reports/classify",
+                "POST /api/incidents/1/orders/dispatch",
+                "POST /api/incidents/1/orders/activate-plan",
+                "POST /api/incidents/1/orders/note",
+                "POST /api/incidents/1/orders/severity",
+                "POST /api/incidents/1/orders/priority",
+                "POST /api/incidents/1/orders/hand-over",
+                "POST /api/incidents/1/orders/close",
+                "POST /api/incidents/1/orders/cancel",
+                "POST /api/incidents/1/orders/reopen",
+                "POST /api/tasks/1/acknowledge",
+                "POST /api/tasks/1/arrive",
+                "POST /api/tasks/1/report-back",
+                "POST /api/tasks/1/complete",
+                "POST /api/tasks/1/return",
+                "POST /api/agencies",
+                "PUT /api/agencies/GAS-CO",
+                "PUT /api/seats/S-001",
+                "POST /api/categories",
+                "PUT /api/categories/SOC-SUICIDE-GAS",
+                "POST /api/plans",
+                "PUT /api/plans/PLAN-GAS-SUICIDE",
+                "POST /api/users",
+                "PUT /api/users/police",
+                "POST /api/users/police/tokens");
+        long reports = reportCount();
+
+        for (String write : writes) {
+            String[] parts = write.split(" ");
+            for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
+                HttpResponse<String> answer = send(parts[0], parts[1], type, "{\"text\":\"有人打架\"}");
+                assertThat(answer.statusCode())
+                        .as(write + " as " + type + ": " + answer.body())
+                        .isEqualTo(415);
+                assertThat(answer.headers().firstValue("content-type").orElse(""))
+                        .startsWith("application/problem+json");
+                assertThat(answer.body()).contains("urn:liandong:problem:unsupported-media-type", "application/json");
+            }
+        }
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    // ---- 4. districts --------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("#4.4: a district code outside the center's city is refused and nothing is stored")
+    void districtCodesOutsideTheCityAreRefused() {
+        long reports = reportCount();
+        for (String outside : List.of("110105", "211300", "211399", "999999", "110105001")) {
+            Answer refused = callTaker.post("/api/reports", fight(outside, "district " + outside));
+            assertThat(refused.status()).as(outside + ": " + refused.text()).isEqualTo(422);
+            assertThat(refused.str("type")).isEqualTo("urn:liandong:problem:unknown-district");
+            assertThat(refused.str("detail")).contains(outside, "211302");
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("districtCode");
+        }
+        assertThat(reportCount()).isEqualTo(reports);
+
+        for (String inside : List.of("211302", "211381", "211302001")) {
+            Answer accepted = callTaker.post("/api/reports", fight(inside, "district " + inside));
+            assertThat(accepted.status()).as(inside + ": " + accepted.text()).isEqualTo(201);
+        }
+    }
+
+    // ---- 5. control characters -----------------------------------------------------------------
+
+    @Test
+    @DisplayName("#4.5: NUL and other control characters in a report are refused naming the field")
+    void controlCharactersInAReportAreRefused() {
+        long reports = reportCount();
+        Map<String, String> fields = Map.of(
+                "text", "有人\u0000打架",
+                "address", "双塔区新华路\u0007 12 号",
+                "callerName", "王\u001b某",
+                "externalRef", "ref-\u0000");
+
+        fields.forEach((field, value) -> {
+            Map<String, Object> body = fight(null, "control " + field);
+            body.put(field, value);
+            Answer refused = callTaker.post("/api/reports", body);
+            assertThat(refused.status()).as(field + ": " + refused.text()).isIn(400, 422);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo(field);
+            assertThat(refused.str("detail")).contains(field, "control character");
+        });
+        assertThat(reportCount()).isEqualTo(reports);
+
+        Map<String, Object> layout = fight(null, "第一行\n\t第二行\r\n第三行");
+        assertThat(callTaker.post("/api/reports", layout).status()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("#4.5: control characters in orders, task steps and notes are refused and nothing is recorded")
+    void controlCharactersInOrdersAndStepsAreRefused() {
+        long incident = gasCase();
+        JsonNode task = taskOf(incident, "POLICE-SHUANGTA");
+        int version = incidentVersion(incident);
+        int entries = recordSize(incident);
+
+        List<Answer> refused = new ArrayList<>();
+        refused.add(commander.post(order(incident, "note"), map("version", version, "text", "现场\u0000已疏散")));
+        refused.add(commander.post(
+                order(incident, "dispatch"), map("version", version, "agency", "EMS-120", "instructions", "派车\u0001")));
+        refused.add(commander.post(order(incident, "close"), map("version", version, "reason", "安全\u0000")));
+        refused.add(commander.post(
+                order(incident, "severity"), map("version", version, "severity", "II", "reason", "\u0008升级")));
+        refused.add(police.post(
+                "/api/tasks/" + task.get("id").asLong() + "/report-back",
+                map("version", task.get("version").asInt(), "text", "已到场\u0000")));
+        refused.add(police.post(
+                "/api/tasks/" + task.get("id").asLong() + "/return",
+                map("version", task.get("version").asInt(), "reason", "不归我们\u001f管")));
+
+        List<String> fields = List.of("text", "instructions", "reason", "reason", "text", "reason");
+        for (int i = 0; i < refused.size(); i++) {
+            Answer answer = refused.get(i);
+            assertThat(answer.status()).as(answer.text()).isIn(400, 422);
+            assertThat(answer.json().get("errors").get(0).get("field").asString())
+                    .as(answer.text())
+                    .isEqualTo(fields.get(i));
+        }
+        assertThat(recordSize(incident)).isEqualTo(entries);
+        assertThat(incidentVersion(incident)).isEqualTo(version);
+
+        Answer note = commander.post(order(incident, "note"), map("version", version, "text", "一\n\t二\r\n三"));
+        assertThat(note.status()).as(note.text()).isEqualTo(200);
+    }
+
+    // ---- 6. authentication before CSRF ---------------------------------------------------------
+
+    @Test
+    @DisplayName("#4.6: a write by nobody without a CSRF token is 401; a session's write without it stays 403")
+    void authenticationComesBeforeCsrf() throws Exception {
+        HttpClient nobody = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous =
+                nobody.send(json("POST", "/api/reports", "{}").build(), HttpResponse.BodyHandlers.ofString());
+
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(get("/api/me").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymousWithCookie =
+                browser.send(json("POST", "/api/reports", "{}").build(), HttpResponse.BodyHandlers.ofString());
+        String form = "username=calltaker&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", xsrf(cookies))
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> session =
+                browser.send(json("POST", "/api/reports", "{}").build(), HttpResponse.BodyHandlers.ofString());
+        Answer machine = callTaker.post("/api/reports/classify", map("text", "有人打架"));
+
+        for (HttpResponse<String> refused : List.of(anonymous, anonymousWithCookie)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.body()).contains("urn:liandong:problem:unauthenticated");
+            assertThat(refused.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+        }
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(403);
+        assertThat(session.body()).contains("urn:liandong:problem:csrf", "X-XSRF-TOKEN");
+        assertThat(machine.status()).as("HTTP Basic needs no CSRF token").isEqualTo(200);
+    }
+
+    // ---- 8. idempotency keys per user ----------------------------------------------------------
+
+    @Test
+    @DisplayName("#4.8: two users' equal idempotency keys do not collide; one user's retry gets the first answer")
+    void idempotencyKeysBelongToTheirUser() {
+        String key = "shared-key-" + PLACE.incrementAndGet();
+        Map<String, Object> first = fight("211302", "idempotency first");
+        Map<String, Object> second = fight("211303", "idempotency second");
+
+        Answer byCallTaker = callTaker.post("/api/reports", first, Map.of("Idempotency-Key", key));
+        Answer byCommander = commander.post("/api/reports", second, Map.of("Idempotency-Key", key));
+        Answer retry = callTaker.post("/api/reports", first, Map.of("Idempotency-Key", key));
+        Answer reused = callTaker.post("/api/reports", second, Map.of("Idempotency-Key", key));
+        Answer commanderRetry = commander.post("/api/reports", second, Map.of("Idempotency-Key", key));
+
+        assertThat(byCallTaker.status()).as(byCallTaker.text()).isEqualTo(201);
+        assertThat(byCommander.status()).as(byCommander.text()).isEqualTo(201);
+        assertThat(byCommander.id("reportId")).isNotEqualTo(byCallTaker.id("reportId"));
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.id("reportId")).isEqualTo(byCallTaker.id("reportId"));
+        assertThat(reused.status()).as(reused.text()).isEqualTo(422);
+        assertThat(reused.str("type")).isEqualTo("urn:liandong:problem:idempotency-key-reused");
+        assertThat(commanderRetry.id("reportId")).isEqualTo(byCommander.id("reportId"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report WHERE idempotency_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    // ---- 9. agencies' own notifications --------------------------------------------------------
+
+    @Test
+    @DisplayName("#4.9: an agency lists and reads its own notifications, never another agency's")
+    void anAgencyListsItsOwnNotificationsOnly() {
+        long incident = gasCase();
+        JsonNode gasTask = taskOf(incident, "GAS-CO");
+        clock.set(Instant.parse(gasTask.get("acknowledgeDue").asString()).plusSeconds(1));
+        overdueWatch.scan();
+
+        Answer own = gas.get("/api/notifications?limit=500");
+        Answer other = police.get("/api/notifications?recipient=GAS-CO");
+        Answer policeOwn = police.get("/api/notifications?limit=500");
+
+        assertThat(own.status()).as(own.text()).isEqualTo(200);
+        assertThat(own.json())
+                .allSatisfy(n -> assertThat(n.get("recipient").asString()).isEqualTo("GAS-CO"));
+        JsonNode reminder = null;
+        for (JsonNode n : own.json()) {
+            if (n.get("taskId") != null
+                    && n.get("taskId").asLong() == gasTask.get("id").asLong()) {
+                reminder = n;
+            }
+        }
+        assertThat(reminder)
+                .as("the overdue scan reminded GAS-CO: " + own.text())
+                .isNotNull();
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.str("type")).isEqualTo("urn:liandong:problem:forbidden");
+        assertThat(policeOwn.json())
+                .allSatisfy(n -> assertThat(n.get("recipient").asString()).isEqualTo("POLICE-SHUANGTA"));
+
+        long id = reminder.get("id").asLong();
+        Answer readByPolice = police.post("/api/notifications/" + id + "/read", null);
+        assertThat(readByPolice.status()).as(readByPolice.text()).isEqualTo(404);
+        Answer readByGas = gas.post("/api/notifications/" + id + "/read", null);
+        assertThat(readByGas.status()).as(readByGas.text()).isEqualTo(200);
+        assertThat(readByGas.str("readBy")).isEqualTo("gas");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** A fight report at a fresh place, with a district code (or none) and a text that names it. */
+    private static Map<String, Object> fight(String district, String text) {
+        int n = PLACE.incrementAndGet();
+        return map(
+                "channel",
+                "110",
+                "address",
+                "双塔区新华路 " + n + " 号",
+                "districtCode",
+                district,
+                "text",
+                "有人在小区里打架 " + text);
+    }
+
+    private long gasCase() {
+        int n = PLACE.incrementAndGet();
+        Answer intake = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel", "110",
+                        "address", "双塔区新华路 " + n + " 号",
+                        "lat", 41.20 + (n % 40) * 0.02,
+                        "lon", 119.60 + (n / 40) * 0.03,
+                        "districtCode", "211302",
+                        "text", "邻居说楼上住户在家打开燃气阀门要轻生，闻到很浓的煤气味",
+                        "category", "SOC-SUICIDE-GAS"));
+        assertThat(intake.status()).as(intake.text()).isEqualTo(201);
+        return intake.id("incidentId");
+    }
+
+    private JsonNode taskOf(long incident, String agency) {
+        for (JsonNode task : commander.get("/api/incidents/" + incident).json().get("tasks")) {
+            if (task.get("agency").asString().equals(agency)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no task for " + agency + " on incident " + incident);
+    }
+
+    private int incidentVersion(long incident) {
+        return commander
+                .get("/api/incidents/" + incident)
+                .json()
+                .get("incident")
+                .get("version")
+                .asInt();
+    }
+
+    private int recordSize(long incident) {
+        return commander.get("/api/incidents/" + incident + "/record").json().size();
+    }
+
+    private static String order(long incident, String name) {
+        return "/api/incidents/" + incident + "/orders/" + name;
+    }
+
+    private long reportCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM report").query(Long.class).single();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .GET();
+    }
+
+    private HttpRequest.Builder json(String method, String path, String body) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri(path))
+                                    .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                                    .header("Content-Type", contentType)
+                                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String xsrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An answer read off the socket: the status, the headers (lower-case names) and the body. */
+    record Raw(int status, Map<String, String> headers, String body) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + headers.get("content-type") + " " + body.substring(0, Math.min(body.length(), 300));
+        }
+    }
+
+    /**
+     * Sends a request as bytes, request line and headers as given, so that it can hold what an HTTP
+     * client library would refuse to send (a backslash, bad percent-encoding).
+     */
+    private Raw raw(String requestLineAndHeaders) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLineAndHeaders + "Host: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            // The server may close the connection without reading the rest of a refused request.
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Raw parse(byte[] response) {
+        String text = new String(response, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        assertThat(end).as("an HTTP answer: " + text).isPositive();
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(
+                    lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).strip());
+        }
+        String body = text.substring(end + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = unchunk(body);
+        }
+        return new Raw(status, headers, body);
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            byte[] rest = chunked.substring(lineEnd + 2).getBytes(StandardCharsets.UTF_8);
+            String chunk = new String(rest, 0, size, StandardCharsets.UTF_8);
+            body.append(chunk);
+            at = lineEnd + 2 + chunk.length() + 2;
+        }
+        return body.toString();
+    }
+}
