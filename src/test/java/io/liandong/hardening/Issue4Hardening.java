@@ -106,6 +106,10 @@ abstract class Issue4Hardening {
         requests.put("bad percent-encoding", "GET /api/%zz HTTP/1.1\r\n");
         requests.put("encoded NUL", "GET /api/a%00b HTTP/1.1\r\n");
         requests.put("header over 8 KB", "GET /api/me HTTP/1.1\r\nX-Big: " + "b".repeat(20_000) + "\r\n");
+        requests.put(
+                "control character in a header the center reads",
+                "GET /api/me HTTP/1.1\r\nAuthorization: " + basic("admin", ADMIN_PASSWORD)
+                        + "\r\nSec-Fetch-Site: same\u0001origin\r\n");
 
         for (var request : requests.entrySet()) {
             Raw answer = raw(request.getValue());

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -194,6 +195,17 @@ public class ProblemHandling {
                 "constraint",
                 "Conflicting change",
                 "the change conflicts with existing data (a duplicate or a missing reference)");
+    }
+
+    /** The firewall checks a header when it is first read, which may be in a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), firstLine(e.getMessage()));
+        return status(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "the request was refused: " + shorten(firstLine(e.getMessage())));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
