@@ -1,21 +1,25 @@
 package io.liandong.dispatch;
 
 import io.liandong.agency.AgencyService;
+import io.liandong.dispatch.internal.AttachmentStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** The JSON shape of a task, with the agency's name and whether it is overdue now. */
+/** The JSON shape of a task, with the agency's name, whether it is overdue now and how many photos it has. */
 @Component
 public class TaskViews {
 
     private final AgencyService agencies;
+    private final AttachmentStore attachments;
     private final Clock clock;
 
-    TaskViews(AgencyService agencies, Clock clock) {
+    TaskViews(AgencyService agencies, AttachmentStore attachments, Clock clock) {
         this.agencies = agencies;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -42,6 +46,7 @@ public class TaskViews {
             @Nullable Instant returnedAt,
             @Nullable String returnReason,
             int feedbackCount,
+            int attachmentCount,
             @Nullable Instant nextDue,
             boolean overdue,
             int reminders,
@@ -49,6 +54,19 @@ public class TaskViews {
             int version) {}
 
     public TaskView of(Task t) {
+        return of(t, attachments.count(t.id()));
+    }
+
+    public List<TaskView> of(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> photos =
+                attachments.counts(tasks.stream().map(Task::id).toList());
+        return tasks.stream().map(t -> of(t, photos.getOrDefault(t.id(), 0))).toList();
+    }
+
+    private TaskView of(Task t, int attachmentCount) {
         Instant now = clock.instant();
         var agency = agencies.find(t.agency());
         return new TaskView(
@@ -73,14 +91,11 @@ public class TaskViews {
                 t.returnedAt(),
                 t.returnReason(),
                 t.feedbackCount(),
+                attachmentCount,
                 t.nextDue(),
                 t.nextDue() != null && now.isAfter(t.nextDue()),
                 t.reminders(),
                 t.escalatedAt() != null,
                 t.version());
-    }
-
-    public List<TaskView> of(List<Task> tasks) {
-        return tasks.stream().map(this::of).toList();
     }
 }

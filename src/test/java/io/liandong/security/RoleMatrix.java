@@ -165,6 +165,22 @@ abstract class RoleMatrix {
                 step("{fireTask}", "acknowledge").allow(ADMIN).hide(AGENCY_USERS),
                 step("{lawTask}", "acknowledge").allow(LAWENF, ADMIN).hide(POLICE, GAS),
                 step("{lawTask}", "return").allow(LAWENF, ADMIN).hide(POLICE, GAS),
+                // photos on a task's report-back: the task's agency attaches, the roles that see personal data read
+                photos("{policeTask}").allow(POLICE, ADMIN).hide(GAS, LAWENF),
+                photos("{gasTask}").allow(GAS, ADMIN).hide(POLICE, LAWENF),
+                photos("{fireTask}").allow(ADMIN).hide(AGENCY_USERS),
+                get("/api/tasks/{policeTask}/attachments")
+                        .allow(CALLTAKER, COMMANDER, LEADER, ADMIN, POLICE)
+                        .hide(GAS, LAWENF),
+                get("/api/tasks/{policeTask}/attachments/999999999")
+                        .allow(CALLTAKER, COMMANDER, LEADER, ADMIN, POLICE)
+                        .hide(GAS, LAWENF),
+                get("/api/tasks/{lawTask}/attachments")
+                        .allow(CALLTAKER, COMMANDER, LEADER, ADMIN, LAWENF)
+                        .hide(POLICE, GAS),
+                get("/api/tasks/{fireTask}/attachments")
+                        .allow(CALLTAKER, COMMANDER, LEADER, ADMIN)
+                        .hide(AGENCY_USERS),
                 // statistics
                 get("/api/stats/summary").allow(ANALYST, LEADER, COMMANDER, ADMIN),
                 get("/api/stats/summary?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z")
@@ -242,6 +258,11 @@ abstract class RoleMatrix {
             body.put((String) fields[i], fields[i + 1]);
         }
         return post("/api/incidents/{incident}/orders/" + name, body).allow(COMMANDER, LEADER, ADMIN);
+    }
+
+    /** An upload without a photo (a JSON body): refused as bad input after the role check, storing nothing. */
+    private static MatrixRow photos(String task) {
+        return post("/api/tasks/" + task + "/attachments", Map.of("version", STALE));
     }
 
     private static MatrixRow step(String task, String name) {

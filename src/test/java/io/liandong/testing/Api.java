@@ -77,6 +77,42 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
+    /** An answer whose body is kept as bytes (a photo), with every value of every header. */
+    public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** Posts one file as the multipart/form-data part {@code part}, with plain fields beside it. */
+    public Answer upload(
+            String path, String part, String fileName, String contentType, byte[] bytes, Map<String, String> fields) {
+        String boundary = "----liandong-test-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response =
+                    HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        }
+    }
+
     public static Map<String, Object> map(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -76,6 +76,7 @@ class SecurityConfiguration {
         "/api/tasks/*/complete",
         "/api/tasks/*/return"
     };
+    private static final String[] TASK_PHOTOS = {"/api/tasks/*/attachments", "/api/tasks/*/attachments/*"};
     private static final String[] CONSOLE = {"/", "/index.html", "/favicon.ico", "/assets/**", "/geo/**", "/locales/**"
     };
 
@@ -227,6 +228,11 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/incidents/*/orders/**")
                 .hasAnyRole(names(COMMANDER, LEADER, ADMIN))
                 // tasks: everyone reads (the dispatch module scopes agency users); the agency does the steps
+                // photos may show people: the roles that see personal data and the task's agency read them
+                .requestMatchers(HttpMethod.GET, TASK_PHOTOS)
+                .hasAnyRole(names(CALL_TAKER, COMMANDER, LEADER, ADMIN, AGENCY_REP, AGENCY_CLERK))
+                .requestMatchers(HttpMethod.POST, "/api/tasks/*/attachments")
+                .hasAnyRole(names(AGENCY_REP, AGENCY_CLERK, ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/**")
                 .hasAnyRole(names(HALL_AND_AGENCIES))
                 .requestMatchers(HttpMethod.POST, TASK_STEPS)

@@ -17,11 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@code liandong.web.max-body-size} (4 MB by default) with a
- * 413 problem before anything reads them; a chunked body is cut off at the same size.
+ * 413 problem before anything reads them; a chunked body is cut off at the same size. A
+ * multipart/form-data body (a photo) gets 64 KB more for its boundaries and part headers, so that
+ * a file of the full size fits; the file itself is held to the size by the multipart settings.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class BodyLimitFilter extends OncePerRequestFilter {
+
+    /** Room for a multipart body's boundaries and part headers around a file of the full size. */
+    static final long MULTIPART_FRAMING = 64 * 1024;
 
     private final long limit;
 
@@ -32,6 +37,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json");
@@ -42,6 +48,13 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, limit), response);
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean multipart =
+                type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
+        return multipart ? limit + MULTIPART_FRAMING : limit;
     }
 
     /** A request whose body stream ends in an error once more than the limit has been read. */

@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every failure into an RFC 9457 problem body; never a stack or class name in a body. */
@@ -177,7 +179,28 @@ public class ProblemHandling {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return status(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", "the upload is too large");
+        HttpServletRequest request = currentRequest();
+        log.warn("Refused {} {}: the upload is over the size limit", request.getMethod(), request.getRequestURI());
+        String detail = e.getMaxUploadSize() > 0
+                ? "the upload is too large; at most " + e.getMaxUploadSize() + " bytes are accepted"
+                : "the upload is too large";
+        return status(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", detail);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+        return problem(Problem.invalid(e.getRequestPartName(), "part is required", null), currentRequest());
+    }
+
+    /** A body that is not the multipart/form-data the endpoint reads, or a broken one. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        log.warn("Refused a malformed multipart request: {}", firstLine(e.getMessage()));
+        return status(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request body",
+                "the request must be a well-formed multipart/form-data body");
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
