@@ -106,6 +106,42 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (await response.json()) as T
 }
 
+/**
+ * Posts one file as the multipart/form-data part `file`, with the session and the CSRF header,
+ * reporting the share sent so far (0…1). XMLHttpRequest, because fetch cannot tell upload progress.
+ */
+export function upload<T>(path: string, file: File, onProgress: (share: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    xhr.setRequestHeader('Accept', 'application/json')
+    const token = readCookie('XSRF-TOKEN')
+    if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total)
+    }
+    xhr.onload = async () => {
+      const response = new Response(xhr.responseText || null, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+      })
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1)
+        resolve((await response.json()) as T)
+        return
+      }
+      const problem = await problemOf(response)
+      if (xhr.status === 401) unauthorizedListeners.forEach((l) => l(problem))
+      reject(problem)
+    }
+    xhr.onerror = () => reject(new TypeError('network error'))
+    const form = new FormData()
+    form.append('file', file, file.name)
+    xhr.send(form)
+  })
+}
+
 export const http = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),

@@ -1,7 +1,7 @@
-import { http, request } from './http'
+import { http, request, upload } from './http'
 import type {
   Agency, Category, ConsoleConfig, Incident, Me, NewReport, Notification, Plan, Priority, RecordEntry, Report,
-  ReportAnswer, Seat, Severity, Suggestion, Summary, Task, User, Zone,
+  ReportAnswer, Seat, Severity, Suggestion, Summary, Task, TaskAttachment, User, Zone,
 } from './types'
 
 /** Every endpoint of docs/api.md the console calls, in one place. */
@@ -35,6 +35,10 @@ export const api = {
   task: (id: number | string) => http.get<Task>(`/api/tasks/${id}`),
   step: (id: number, step: TaskStep, body: { version: number; text?: string; reason?: string }) =>
     http.post<Task>(`/api/tasks/${id}/${step}`, body),
+  attachments: (taskId: number) => http.get<TaskAttachment[]>(`/api/tasks/${taskId}/attachments`),
+  attachmentUrl: (taskId: number, id: number) => `/api/tasks/${taskId}/attachments/${id}`,
+  attachPhoto: (taskId: number, file: File, onProgress: (share: number) => void) =>
+    upload<TaskAttachment>(`/api/tasks/${taskId}/attachments`, file, onProgress),
 
   agencies: () => http.get<Agency[]>('/api/agencies'),
   saveAgency: (agency: Agency, isNew: boolean) =>

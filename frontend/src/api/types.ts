@@ -19,7 +19,7 @@ export const RECORD_TYPES = [
   'TASK_ISSUED', 'TASK_ACKNOWLEDGED', 'TASK_ARRIVED', 'TASK_REPORTED_BACK', 'TASK_COMPLETED',
   'TASK_RETURNED', 'TASK_CANCELLED', 'TASK_OVERDUE', 'TASK_REMINDED', 'TASK_ESCALATED',
   'LEADER_NOTIFIED', 'NOTE_ADDED', 'SEVERITY_CHANGED', 'PRIORITY_CHANGED', 'COMMAND_HANDED_OVER',
-  'INCIDENT_CLOSED', 'INCIDENT_CANCELLED', 'INCIDENT_REOPENED',
+  'INCIDENT_CLOSED', 'INCIDENT_CANCELLED', 'INCIDENT_REOPENED', 'ATTACHMENT_ADDED',
 ] as const
 export type RecordType = (typeof RECORD_TYPES)[number]
 
@@ -142,6 +142,8 @@ export interface Task {
   returnedAt?: string
   returnReason?: string
   feedbackCount?: number
+  /** How many photos the agency attached to its report-back. */
+  attachmentCount?: number
   nextDue?: string
   overdue?: boolean
   reminders?: number
@@ -149,6 +151,19 @@ export interface Task {
   version: number
   incidentTitle?: string
   address?: string
+}
+
+/** A photo on a task's report-back (its bytes at `/api/tasks/{taskId}/attachments/{id}`). */
+export interface TaskAttachment {
+  id: number
+  taskId: number
+  incidentId: number
+  fileName: string
+  contentType: string
+  size: number
+  sha256: string
+  uploadedBy: string
+  uploadedAt: string
 }
 
 export interface RecordEntry {
