@@ -115,6 +115,12 @@ final class ConsoleBrowser implements AutoCloseable {
         field.sendKeys(keys);
     }
 
+    /** Chooses a file in a file input, which may be hidden behind a button as file inputs usually are. */
+    void attach(String css, Path file) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+                .sendKeys(file.toAbsolutePath().toString());
+    }
+
     void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }

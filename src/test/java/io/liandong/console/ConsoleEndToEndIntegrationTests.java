@@ -7,8 +7,13 @@ import io.liandong.replay.ReplaySettings;
 import io.liandong.replay.ReplaySummary;
 import io.liandong.testing.Api;
 import io.liandong.testing.Databases;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +43,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The console in a real browser (Debian's headless Chromium): the gas case of DESIGN.md §1 from
- * the call taker's keyboard to the agencies' inboxes, every other console following live, and a
+ * the call taker's keyboard to the agencies' inboxes (the police report back with a photo),
+ * every other console following live, and a
  * screenshot of every screen in both languages at 1366×768 and 1920×1080 under
  * {@code target/screenshots/}. Skipped, with the reason, where Chromium or the built console is
  * missing; on CI ({@code CI=true}) that is a failure instead.
@@ -166,9 +174,15 @@ class ConsoleEndToEndIntegrationTests {
             commander.click("[data-test=hand-over]");
             commander.until(d -> commander.text(".detail").contains("领导指挥"));
 
-            long policeTask = finishOwnTask(police, "POLICE-SHUANGTA");
-            gasCompanyTask = finishOwnTask(gas, "GAS-CO");
+            long policeTask = finishOwnTask(police, "POLICE-SHUANGTA", scenePhoto());
+            gasCompanyTask = finishOwnTask(gas, "GAS-CO", null);
             assertThat(policeTask).isNotEqualTo(gasCompanyTask);
+
+            // the police's photo is on the incident record: in the task panel and on the timeline
+            commander.open("/incidents/" + gasIncident);
+            commander.await("[data-task-photos='" + policeTask + "'] img");
+            commander.await("[data-test=timeline] [data-entry=ATTACHMENT_ADDED]");
+            assertThat(commander.text("[data-test=timeline]")).contains("scene.png");
 
             // the board follows the agencies' steps live: two of four tasks remain open
             board.await("[data-open-tasks='" + gasIncident + "'][data-open='2']");
@@ -190,18 +204,47 @@ class ConsoleEndToEndIntegrationTests {
                             "TASK_ACKNOWLEDGED",
                             "TASK_ARRIVED",
                             "TASK_REPORTED_BACK",
+                            "ATTACHMENT_ADDED",
                             "TASK_COMPLETED");
         }
     }
 
-    /** Acknowledges, arrives, reports back and completes the agency's task on the gas incident. */
-    private long finishOwnTask(ConsoleBrowser agency, String code) {
+    /** A small PNG of the scene, drawn into a temporary folder, as a phone would have taken it. */
+    private static Path scenePhoto() {
+        try {
+            BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(new Color(0x3A6EA5));
+            g.fillRect(0, 0, 320, 240);
+            g.setColor(new Color(0xF2C14E));
+            g.fillRect(110, 60, 100, 140);
+            g.setColor(Color.WHITE);
+            g.drawString("LIANDONG", 124, 40);
+            g.dispose();
+            Path photo = Files.createTempDirectory("console-e2e-photo").resolve("scene.png");
+            ImageIO.write(image, "png", photo.toFile());
+            return photo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Acknowledges, arrives, reports back (attaching the photo, if any) and completes the agency's
+     * task on the gas incident.
+     */
+    private long finishOwnTask(ConsoleBrowser agency, String code, @Nullable Path photo) {
         agency.open("/inbox");
         WebElement card = agency.await("[data-task][data-status=ISSUED]");
         long task = Long.parseLong(card.getAttribute("data-task"));
         String actions = "[data-task-actions='" + task + "'] ";
         agency.click(actions + "[data-step=acknowledge]");
         agency.click(actions + "[data-step=arrive]");
+        agency.await("[data-task='" + task + "'][data-status=ARRIVED]");
+        if (photo != null) {
+            agency.attach(actions + "input[data-test=photo-input]", photo);
+            agency.await("[data-task='" + task + "'] [data-task-photos='" + task + "'] img");
+        }
         agency.type(actions + "input[data-test=report-text]", code + " 现场处置完毕，已确认安全");
         agency.click(actions + "[data-step=report-back]");
         agency.await(".el-message--success");
