@@ -4,6 +4,7 @@ import io.liandong.catalog.internal.CategoryAdministration;
 import io.liandong.catalog.internal.CategoryDirectory;
 import io.liandong.shared.security.Actor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -54,6 +55,23 @@ public class CatalogService {
             parent = category.get().parentCode();
         }
         return ancestors;
+    }
+
+    /**
+     * The hall zone that handles incidents of this category: the category's own zone, else the
+     * nearest ancestor's; empty when none names one. Read from the current categories, so an
+     * administrator's change applies to open and past incidents alike.
+     */
+    public Optional<String> zoneOf(String code) {
+        return directory.effectiveZone(code);
+    }
+
+    /** The codes of the categories whose incidents the given zones handle (see {@link #zoneOf}). */
+    public List<String> inZones(Collection<String> zoneCodes) {
+        return all().stream()
+                .map(Category::code)
+                .filter(code -> zoneOf(code).filter(zoneCodes::contains).isPresent())
+                .toList();
     }
 
     /**

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param defaultSeverity the severity a report gets unless the call taker says otherwise
  * @param ownerAgency the agency that answers for it by default; every non-police category has one
  * @param keywords Chinese and English words and phrases that point to it, for the classifier
+ * @param zoneCode the hall zone (功能分区) that handles its incidents; null to take the parent's (see
+ *     {@link CatalogService#zoneOf})
  */
 public record Category(
         String code,
@@ -31,7 +33,8 @@ public record Category(
         Priority defaultPriority,
         Severity defaultSeverity,
         @Nullable String ownerAgency,
-        List<String> keywords) {
+        List<String> keywords,
+        @Nullable String zoneCode) {
 
     public Category {
         Objects.requireNonNull(code, "code");

@@ -101,7 +101,7 @@ class PlanMatchingIntegrationTests {
     }
 
     private static Category category(String code, String parent) {
-        return new Category(code, parent, code, code, true, false, Priority.P2, Severity.III, null, List.of());
+        return new Category(code, parent, code, code, true, false, Priority.P2, Severity.III, null, List.of(), null);
     }
 
     private static Plan plan(String code, String category, Severity minSeverity) {

@@ -2,6 +2,7 @@ package io.liandong.catalog.internal;
 
 import io.liandong.catalog.Category;
 import io.liandong.catalog.CategoryOwners;
+import io.liandong.catalog.CategoryZones;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
 import java.util.ArrayList;
@@ -33,13 +34,21 @@ public class CategoryAdministration {
     private final CategoryRepository repository;
     private final CategoryDirectory directory;
     private final CategoryOwners owners;
+    private final CategoryZones zones;
 
     CategoryAdministration(
-            CategoryRepository repository, CategoryDirectory directory, ObjectProvider<CategoryOwners> owners) {
+            CategoryRepository repository,
+            CategoryDirectory directory,
+            ObjectProvider<CategoryOwners> owners,
+            ObjectProvider<CategoryZones> zones) {
         this.repository = repository;
         this.directory = directory;
         this.owners = owners.getIfAvailable(() -> {
             log.warn("No CategoryOwners in this application: category owners are not checked against the agencies.");
+            return code -> true;
+        });
+        this.zones = zones.getIfAvailable(() -> {
+            log.warn("No CategoryZones in this application: category zones are not checked against the hall.");
             return code -> true;
         });
     }
@@ -110,6 +119,10 @@ public class CategoryAdministration {
         }
         if (owner != null && !owners.isActiveAgency(owner)) {
             errors.add(new Problem.FieldError("owner", "no such active agency '" + owner + "'", owner));
+        }
+        String zone = category.zoneCode();
+        if (zone != null && !zones.isZone(zone)) {
+            errors.add(new Problem.FieldError("zone", "no such zone '" + zone + "'", zone));
         }
         for (String keyword : category.keywords()) {
             if (keyword.isBlank() || keyword.length() > MAX_KEYWORD_LENGTH) {

@@ -40,8 +40,7 @@ class CategoryController {
     @GetMapping
     List<CategoryView> categories() {
         return directory.categories().stream()
-                .map(category ->
-                        CategoryView.of(directory.versioned(category.code()).orElseThrow()))
+                .map(category -> view(directory.versioned(category.code()).orElseThrow()))
                 .toList();
     }
 
@@ -52,7 +51,7 @@ class CategoryController {
 
     @GetMapping("/{code}")
     CategoryView category(@PathVariable String code) {
-        return directory.versioned(code).map(CategoryView::of).orElseThrow(() -> Problem.notFound("category", code));
+        return directory.versioned(code).map(this::view).orElseThrow(() -> Problem.notFound("category", code));
     }
 
     @PostMapping
@@ -62,7 +61,7 @@ class CategoryController {
         }
         Versioned<Category> created = administration.create(category(request.code(), request), actor.get());
         return ResponseEntity.created(URI.create("/api/categories/" + request.code()))
-                .body(CategoryView.of(created));
+                .body(view(created));
     }
 
     @PutMapping("/{code}")
@@ -74,7 +73,11 @@ class CategoryController {
         if (version == null) {
             throw Problem.invalid("version", "must be given: the version you read", null);
         }
-        return CategoryView.of(administration.update(category(code, request), version, actor.get()));
+        return view(administration.update(category(code, request), version, actor.get()));
+    }
+
+    private CategoryView view(Versioned<Category> row) {
+        return CategoryView.of(row, directory.effectiveZone(row.value().code()).orElse(null));
     }
 
     private static Category category(String code, CategoryRequest request) {
@@ -104,7 +107,8 @@ class CategoryController {
                 priority,
                 severity,
                 blankToNull(request.owner()),
-                keywords);
+                keywords,
+                blankToNull(request.zone()));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

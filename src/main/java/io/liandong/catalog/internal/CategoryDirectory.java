@@ -24,6 +24,9 @@ public class CategoryDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(CategoryDirectory.class);
 
+    /** Guards against a cycle in the tree, which the administration refuses anyway. */
+    private static final int MAX_DEPTH = 16;
+
     private final CategoryRepository repository;
     private volatile @Nullable Snapshot snapshot;
 
@@ -43,6 +46,24 @@ public class CategoryDirectory {
         return current().list().stream()
                 .filter(category -> code.equals(category.parentCode()))
                 .toList();
+    }
+
+    /**
+     * The zone that handles the category's incidents: its own, or the nearest ancestor's; empty
+     * when neither it nor any ancestor names one, or the code is unknown.
+     */
+    public Optional<String> effectiveZone(String code) {
+        Map<String, Versioned<Category>> byCode = current().byCode();
+        Versioned<Category> row = byCode.get(code);
+        for (int depth = 0; row != null && depth < MAX_DEPTH; depth++) {
+            Category category = row.value();
+            if (category.zoneCode() != null) {
+                return Optional.of(category.zoneCode());
+            }
+            String parent = category.parentCode();
+            row = parent == null ? null : byCode.get(parent);
+        }
+        return Optional.empty();
     }
 
     /** The classifier for the current categories. */

@@ -30,7 +30,8 @@ public class CategoryRepository {
                     Priority.valueOf(rs.getString("default_priority")),
                     Severity.valueOf(rs.getString("default_severity")),
                     rs.getString("owner_agency"),
-                    keywords(rs.getString("keywords"))),
+                    keywords(rs.getString("keywords")),
+                    rs.getString("zone_code")),
             rs.getInt("version"));
 
     private final JdbcClient jdbc;
@@ -56,8 +57,8 @@ public class CategoryRepository {
         jdbc.sql(
                         """
                         INSERT INTO category (code, parent_code, name_zh, name_en, police, divert, default_priority,
-                                              default_severity, owner_agency, keywords, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                                              default_severity, owner_agency, keywords, zone_code, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         category.code(),
                         category.parentCode(),
@@ -68,7 +69,8 @@ public class CategoryRepository {
                         category.defaultPriority().name(),
                         category.defaultSeverity().name(),
                         category.ownerAgency(),
-                        String.join(KEYWORD_SEPARATOR, category.keywords()))
+                        String.join(KEYWORD_SEPARATOR, category.keywords()),
+                        category.zoneCode())
                 .update();
     }
 
@@ -78,7 +80,7 @@ public class CategoryRepository {
                                 """
                         UPDATE category SET parent_code = ?, name_zh = ?, name_en = ?, police = ?, divert = ?,
                                default_priority = ?, default_severity = ?, owner_agency = ?, keywords = ?,
-                               version = version + 1
+                               zone_code = ?, version = version + 1
                         WHERE code = ? AND version = ?""")
                         .params(
                                 category.parentCode(),
@@ -90,6 +92,7 @@ public class CategoryRepository {
                                 category.defaultSeverity().name(),
                                 category.ownerAgency(),
                                 String.join(KEYWORD_SEPARATOR, category.keywords()),
+                                category.zoneCode(),
                                 category.code(),
                                 version)
                         .update()

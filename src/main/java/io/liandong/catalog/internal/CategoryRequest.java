@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Body of {@code POST /api/categories} (code required) and {@code PUT /api/categories/{code}}
- * (version required). {@code divert} defaults to true for a non-police category.
+ * (version required). {@code divert} defaults to true for a non-police category; without a
+ * {@code zone} the category's incidents take its parent's zone.
  */
 record CategoryRequest(
         @Nullable @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE) String code,
@@ -22,4 +23,5 @@ record CategoryRequest(
         @NotBlank String severity,
         @Nullable @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE) String owner,
         @Nullable @Size(max = 300) List<@NotNull String> keywords,
+        @Nullable @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE) String zone,
         @Nullable Integer version) {}

@@ -4,7 +4,11 @@ import io.liandong.catalog.Category;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A category as the API shows it, in the words of the deployment files, with its version. */
+/**
+ * A category as the API shows it, in the words of the deployment files, with its version. {@code
+ * zone} is the zone the category names itself (null: its parent's); {@code effectiveZone} is the
+ * one its incidents get.
+ */
 record CategoryView(
         String code,
         @Nullable String parent,
@@ -16,9 +20,11 @@ record CategoryView(
         String severity,
         @Nullable String owner,
         List<String> keywords,
+        @Nullable String zone,
+        @Nullable String effectiveZone,
         int version) {
 
-    static CategoryView of(Versioned<Category> row) {
+    static CategoryView of(Versioned<Category> row, @Nullable String effectiveZone) {
         Category category = row.value();
         return new CategoryView(
                 category.code(),
@@ -31,6 +37,8 @@ record CategoryView(
                 category.defaultSeverity().name(),
                 category.ownerAgency(),
                 category.keywords(),
+                category.zoneCode(),
+                effectiveZone,
                 row.version());
     }
 }

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks a deployment as it would be once imported: the stored reference data with the files'
  * entries laid over it (an entry replaces the stored row of the same code). Every reference must
- * resolve: seats to zones and agencies, categories to parents and owner agencies, plans to
+ * resolve: seats to zones and agencies, categories to parents, owner agencies and zones, plans to
  * categories, agencies and roles. Each problem names the file (or "stored" for a row the files do
  * not touch), the entry and the bad value.
  */
@@ -113,6 +113,10 @@ public final class DeploymentCheck {
         }
         if (owner != null) {
             agencyProblem(owner).ifPresent(p -> problems.add(at + "owner " + p));
+        }
+        String zone = category.zoneCode();
+        if (zone != null && !zones.containsKey(zone)) {
+            problems.add(at + "zone '" + zone + "' is not a zone");
         }
         for (String keyword : category.keywords()) {
             if (keyword.isBlank() || keyword.length() > MAX_KEYWORD || keyword.contains("|")) {

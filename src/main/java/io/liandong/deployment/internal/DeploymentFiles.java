@@ -89,6 +89,7 @@ final class DeploymentFiles {
             @Nullable String priority,
             @Nullable String severity,
             @Nullable String owner,
+            @Nullable String zone,
             @Nullable List<String> keywords) {}
 
     record PlansFile(@Nullable List<PlanEntry> plans) {}

@@ -212,6 +212,10 @@ public final class DeploymentReader {
         if (police && divert) {
             at.fail("divert: a police category cannot be diverted");
         }
+        String zone = entry.zone();
+        if (zone != null && !zone.matches(DeploymentCheck.CODE)) {
+            at.fail("zone must be 1 to 40 upper-case letters, digits and hyphens, was '" + zone + "'");
+        }
         if (at.failed) {
             return null;
         }
@@ -225,7 +229,8 @@ public final class DeploymentReader {
                 priority,
                 severity,
                 entry.owner(),
-                list(entry.keywords()).stream().map(String::strip).toList());
+                list(entry.keywords()).stream().map(String::strip).toList(),
+                zone);
     }
 
     private @Nullable Plan plan(PlanEntry entry, Entry at) {

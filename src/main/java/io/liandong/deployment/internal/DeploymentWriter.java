@@ -117,6 +117,7 @@ public final class DeploymentWriter {
                 category.defaultPriority().name(),
                 category.defaultSeverity().name(),
                 category.ownerAgency(),
+                category.zoneCode(),
                 category.keywords());
     }
 

@@ -170,10 +170,11 @@ class ClassifierTests {
     }
 
     private static Category root() {
-        return new Category("X", null, "根", "Root", false, false, Priority.P4, Severity.IV, "OWNER", List.of());
+        return new Category("X", null, "根", "Root", false, false, Priority.P4, Severity.IV, "OWNER", List.of(), null);
     }
 
     private static Category category(String code, String... keywords) {
-        return new Category(code, "X", code, code, false, false, Priority.P4, Severity.IV, "OWNER", List.of(keywords));
+        return new Category(
+                code, "X", code, code, false, false, Priority.P4, Severity.IV, "OWNER", List.of(keywords), null);
     }
 }

@@ -35,7 +35,8 @@ final class ReferenceCategories {
                         node.get("keywords")
                                 .valueStream()
                                 .map(JsonNode::asString)
-                                .toList()));
+                                .toList(),
+                        node.hasNonNull("zone") ? node.get("zone").asString() : null));
             }
             return categories;
         } catch (IOException e) {

@@ -11,7 +11,9 @@ import io.liandong.plan.PlanTask;
 import io.liandong.shared.security.Role;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -47,10 +49,46 @@ class DeploymentCheckTests {
                         c.defaultPriority(),
                         c.defaultSeverity(),
                         "LAW-ENFORCMENT",
-                        c.keywords()));
+                        c.keywords(),
+                        c.zoneCode()));
 
         assertThat(check(NOTHING, files))
                 .containsExactly("categories.yaml: category SVC-NOISE: owner 'LAW-ENFORCMENT' is not an agency");
+    }
+
+    @Test
+    void namesAnUnknownZone() {
+        Deployment files = withCategory(
+                BUNDLED,
+                "SVC",
+                c -> new Category(
+                        c.code(),
+                        c.parentCode(),
+                        c.nameZh(),
+                        c.nameEn(),
+                        c.police(),
+                        c.divert(),
+                        c.defaultPriority(),
+                        c.defaultSeverity(),
+                        c.ownerAgency(),
+                        c.keywords(),
+                        "GOVERNANCE"));
+
+        assertThat(check(NOTHING, files))
+                .containsExactly("categories.yaml: category SVC: zone 'GOVERNANCE' is not a zone");
+    }
+
+    @Test
+    void everyBundledCategoryIsHandledByAZone() {
+        Map<String, Category> byCode = new HashMap<>();
+        BUNDLED.categories().forEach(c -> byCode.put(c.code(), c));
+        for (Category category : BUNDLED.categories()) {
+            Category at = category;
+            while (at.zoneCode() == null && at.parentCode() != null) {
+                at = byCode.get(at.parentCode());
+            }
+            assertThat(at.zoneCode()).as(category.code()).isNotNull();
+        }
     }
 
     @Test
@@ -68,7 +106,8 @@ class DeploymentCheckTests {
                         c.defaultPriority(),
                         c.defaultSeverity(),
                         null,
-                        c.keywords()));
+                        c.keywords(),
+                        c.zoneCode()));
 
         assertThat(check(NOTHING, files))
                 .containsExactly("categories.yaml: category SVC-WAGE: a non-police category must name an owner agency");
@@ -89,7 +128,8 @@ class DeploymentCheckTests {
                         c.defaultPriority(),
                         c.defaultSeverity(),
                         c.ownerAgency(),
-                        c.keywords()));
+                        c.keywords(),
+                        c.zoneCode()));
         files = withCategory(
                 files,
                 "NAT-FLOOD",
@@ -103,7 +143,8 @@ class DeploymentCheckTests {
                         c.defaultPriority(),
                         c.defaultSeverity(),
                         c.ownerAgency(),
-                        c.keywords()));
+                        c.keywords(),
+                        c.zoneCode()));
 
         assertThat(check(NOTHING, files))
                 .contains("categories.yaml: category NAT-FLOOD: parent 'NAT-NOPE' is not a category")
