@@ -121,6 +121,29 @@ public class DispatchService {
         return grouped;
     }
 
+    /** The active tasks of the given incidents, and the overdue ones among them now; one query per 500 incidents. */
+    @Transactional(readOnly = true)
+    public ActiveTasks activeTasks(java.util.Collection<Long> incidentIds) {
+        Instant now = clock.instant();
+        ActiveTasks total = ActiveTasks.NONE;
+        List<Long> ids = List.copyOf(incidentIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            total = total.plus(store.activeTasks(ids.subList(from, Math.min(ids.size(), from + 500)), now));
+        }
+        return total;
+    }
+
+    /** Those of the given incidents on which the agency has a task, in any state; one query per 500 incidents. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> taskedTo(String agency, java.util.Collection<Long> incidentIds) {
+        java.util.Set<Long> tasked = new java.util.HashSet<>();
+        List<Long> ids = List.copyOf(incidentIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            tasked.addAll(store.taskedTo(agency, ids.subList(from, Math.min(ids.size(), from + 500))));
+        }
+        return tasked;
+    }
+
     /** A task the actor may see: an agency user sees only its own agency's tasks (others are 404). */
     @Transactional(readOnly = true)
     public Task visibleTask(long taskId, Actor actor) {

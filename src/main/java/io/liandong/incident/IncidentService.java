@@ -2,8 +2,10 @@ package io.liandong.incident;
 
 import io.liandong.agency.Agency;
 import io.liandong.agency.AgencyService;
+import io.liandong.agency.Zone;
 import io.liandong.catalog.CatalogService;
 import io.liandong.catalog.Category;
+import io.liandong.dispatch.ActiveTasks;
 import io.liandong.dispatch.DispatchService;
 import io.liandong.dispatch.Task;
 import io.liandong.dispatch.TaskOrder;
@@ -84,6 +86,9 @@ public class IncidentService {
     public Admission admit(ReportFacts report, Actor actor) {
         Category category = catalog.find(report.categoryCode())
                 .orElseThrow(() -> Problem.invalid("category", "unknown category", report.categoryCode()));
+        if (report.mergeInto() != null) {
+            return mergeChosen(report.mergeInto(), report, actor);
+        }
         if (category.divert()) {
             return divert(report, category, actor);
         }
@@ -127,12 +132,60 @@ public class IncidentService {
         return new Admission(Admission.Outcome.DIVERTED, id, null, List.of(task.id()), false);
     }
 
+    /**
+     * Joins the report to the incident the call taker chose: it must be an open emergency incident
+     * of the same kind of exercise (drill or real); anything else is refused and nothing is stored.
+     */
+    private Admission mergeChosen(long target, ReportFacts report, Actor actor) {
+        Incident incident = store.find(target)
+                .orElseThrow(() -> refuseMerge(
+                        "merge-target-unknown", "mergeInto: incident " + target + " does not exist", target, report));
+        if (incident.kind() != IncidentKind.EMERGENCY) {
+            throw refuseMerge(
+                    "merge-target-not-emergency",
+                    "mergeInto: incident " + target + " is a diverted service case, not an emergency incident",
+                    target,
+                    report);
+        }
+        if (incident.drill() != report.drill()) {
+            throw refuseMerge(
+                    "merge-target-drill-mismatch",
+                    "mergeInto: incident " + target + (incident.drill() ? " is a drill" : " is not a drill")
+                            + " but the report " + (report.drill() ? "is one" : "is not"),
+                    target,
+                    report);
+        }
+        if (!store.mergedIfOpen(target, report.receivedAt())) {
+            throw refuseMerge(
+                    "merge-target-not-open",
+                    "mergeInto: incident " + target + " is " + incident.status() + ", not open; reopen it or file"
+                            + " the report without mergeInto",
+                    target,
+                    report);
+        }
+        return recordMerge(incident, report, actor, " by call taker");
+    }
+
+    private static Problem refuseMerge(String type, String detail, long target, ReportFacts report) {
+        log.warn("Refused to merge a {} report into incident {}: {}", report.channel(), target, type);
+        return Problem.refused(type, detail);
+    }
+
     private Admission merge(Incident incident, ReportFacts report, Actor actor) {
         store.merged(incident.id(), report.receivedAt());
+        return recordMerge(incident, report, actor, "");
+    }
+
+    private Admission recordMerge(Incident incident, ReportFacts report, Actor actor, String how) {
         received(incident.id(), report, actor);
         record.append(entry(incident.id(), report.receivedAt(), actor, "REPORT_MERGED")
-                .detail("report #" + (incident.reportCount() + 1) + " merged into incident " + incident.id()));
-        log.info("Merged a {} report into incident {} ({})", report.channel(), incident.id(), incident.categoryCode());
+                .detail("report #" + (incident.reportCount() + 1) + " merged into incident " + incident.id() + how));
+        log.info(
+                "Merged a {} report into incident {} ({}){}",
+                report.channel(),
+                incident.id(),
+                incident.categoryCode(),
+                how);
         return new Admission(Admission.Outcome.MERGED, incident.id(), incident.planCode(), List.of(), false);
     }
 
@@ -458,15 +511,93 @@ public class IncidentService {
         return store.find(id).orElseThrow(() -> Problem.notFound("incident", id));
     }
 
+    /** Incidents matching the query, most urgent first; an unknown zone or platform is refused. */
     @Transactional(readOnly = true)
     public List<Incident> search(IncidentQuery q) {
-        return store.search(q.status(), q.kind(), q.category(), q.severity(), q.from(), q.to(), q.limit());
+        Optional<List<String>> handled = categoriesHandledBy(q.zone(), q.platform());
+        if (handled.isPresent() && handled.get().isEmpty()) {
+            return List.of();
+        }
+        return store.search(
+                q.status(), q.kind(), q.category(), handled.orElse(null), q.severity(), q.from(), q.to(), q.limit());
+    }
+
+    /**
+     * The board's counters over every incident matching the query's kind, category, severity,
+     * zone and platform (its status, time range and limit are ignored) and, when given, tasked to
+     * the agency: open incidents, P1 among them, those the duty leader commands, their active and
+     * overdue tasks, and incidents of any state opened at or after {@code since}.
+     */
+    @Transactional(readOnly = true)
+    public BoardCounts count(IncidentQuery q, @Nullable String agency, Instant since) {
+        Optional<List<String>> handled = categoriesHandledBy(q.zone(), q.platform());
+        if (handled.isPresent() && handled.get().isEmpty()) {
+            return new BoardCounts(0, 0, 0, 0, 0, 0, since);
+        }
+        List<IncidentStore.BoardRow> rows =
+                store.boardRows(q.kind(), q.category(), handled.orElse(null), q.severity(), since);
+        if (agency != null) {
+            Set<Long> tasked = dispatch.taskedTo(
+                    agency, rows.stream().map(IncidentStore.BoardRow::id).toList());
+            rows = rows.stream().filter(row -> tasked.contains(row.id())).toList();
+        }
+
+        List<IncidentStore.BoardRow> open =
+                rows.stream().filter(IncidentStore.BoardRow::open).toList();
+        ActiveTasks tasks = dispatch.activeTasks(
+                open.stream().map(IncidentStore.BoardRow::id).toList());
+        return new BoardCounts(
+                open.size(),
+                open.stream().filter(row -> row.priority() == Priority.P1).count(),
+                open.stream().filter(row -> "LEADER".equals(row.inCommand())).count(),
+                tasks.active(),
+                tasks.overdue(),
+                rows.stream().filter(row -> !row.openedAt().isBefore(since)).count(),
+                since);
+    }
+
+    /** The hall zone that handles the incident, from its category as it is now; empty when none does. */
+    public Optional<Zone> zoneOf(Incident incident) {
+        return catalog.zoneOf(incident.categoryCode()).flatMap(agencies::zone);
+    }
+
+    /**
+     * The categories whose incidents the zone, the platform or both handle; empty (no filter) when
+     * neither is given. An unknown zone or platform is refused.
+     */
+    private Optional<List<String>> categoriesHandledBy(@Nullable String zone, @Nullable String platform) {
+        if (zone == null && platform == null) {
+            return Optional.empty();
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (zone != null && agencies.zone(zone).isEmpty()) {
+            errors.add(new Problem.FieldError("zone", "no such zone '" + zone + "'", zone));
+        }
+        if (platform != null && !Zone.PLATFORMS.contains(platform)) {
+            errors.add(new Problem.FieldError(
+                    "platform",
+                    "must be one of " + String.join(", ", Zone.PLATFORMS) + ", was '" + platform + "'",
+                    platform));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        Set<String> zones = new HashSet<>();
+        for (Zone candidate : agencies.zones()) {
+            if ((zone == null || candidate.code().equals(zone))
+                    && (platform == null || candidate.platform().equals(platform))) {
+                zones.add(candidate.code());
+            }
+        }
+        return Optional.of(zones.isEmpty() ? List.of() : catalog.inZones(zones));
     }
 
     /** Open incidents within the merge distance of a point, nearest first. */
     @Transactional(readOnly = true)
     public List<Incident> nearby(@Nullable String category, GeoPoint point, double meters) {
-        return store.search(IncidentStatus.OPEN, IncidentKind.EMERGENCY, category, null, null, null, 2000).stream()
+        return store
+                .search(IncidentStatus.OPEN, IncidentKind.EMERGENCY, category, null, null, null, null, 2000)
+                .stream()
                 .filter(i -> i.point() != null && i.point().metersTo(point) <= meters)
                 .sorted((a, b) ->
                         Double.compare(a.point().metersTo(point), b.point().metersTo(point)))
@@ -546,13 +677,29 @@ public class IncidentService {
         return NewEntry.of(id, at, actor.username(), actor.seat(), type);
     }
 
-    /** Filters for listing incidents; null means any. */
+    /**
+     * Filters for listing incidents; null means any. {@code category} takes the categories below
+     * it too; {@code zone} and {@code platform} keep the incidents whose category the zone (or a
+     * zone of the platform) handles.
+     */
     public record IncidentQuery(
             @Nullable IncidentStatus status,
             @Nullable IncidentKind kind,
             @Nullable String category,
             @Nullable Severity severity,
+            @Nullable String zone,
+            @Nullable String platform,
             @Nullable Instant from,
             @Nullable Instant to,
             int limit) {}
+
+    /** What the board shows on top; see {@link #count}. */
+    public record BoardCounts(
+            long open,
+            long p1,
+            long leaderCommand,
+            long openTasks,
+            long overdueTasks,
+            long openedSince,
+            Instant since) {}
 }

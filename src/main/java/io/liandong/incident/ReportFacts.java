@@ -6,7 +6,11 @@ import io.liandong.shared.geo.GeoPoint;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** What intake knows of a report when it asks for an incident: already validated and classified. */
+/**
+ * What intake knows of a report when it asks for an incident: already validated and classified.
+ * {@code mergeInto} is the incident the call taker chose for it to join, null to let the center
+ * decide.
+ */
 public record ReportFacts(
         String channel,
         Instant receivedAt,
@@ -18,4 +22,5 @@ public record ReportFacts(
         @Nullable String districtCode,
         String text,
         boolean drill,
-        @Nullable String externalRef) {}
+        @Nullable String externalRef,
+        @Nullable Long mergeInto) {}

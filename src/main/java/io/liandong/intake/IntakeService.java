@@ -174,7 +174,8 @@ public class IntakeService {
                 district,
                 request.text().strip(),
                 drill,
-                request.externalRef());
+                request.externalRef(),
+                request.mergeInto());
         Admission admission = incidents.admit(facts, actor);
         Suggestion best = classification.best().orElse(null);
         // The answer is stored with the report for retries with the same key; its id is the row's.
@@ -286,6 +287,7 @@ public class IntakeService {
         }
     }
 
+    /** SHA-256 of the request's JSON: every field counts, {@code mergeInto} too; absent fields are left out. */
     private String hash(ReportRequest request) {
         try {
             byte[] body = json.writeValueAsBytes(request);

@@ -7,11 +7,16 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One report as a call taker or a system sends it to {@code POST /api/reports}. */
+/**
+ * One report as a call taker or a system sends it to {@code POST /api/reports}. {@code mergeInto}
+ * names the open incident the call taker chose for the report to join; without it the center
+ * opens, merges or diverts by its own rule.
+ */
 public record ReportRequest(
         @NotBlank @Size(max = 10) String channel,
         @Nullable Instant receivedAt,
@@ -28,4 +33,5 @@ public record ReportRequest(
         @Nullable Priority priority,
         @Nullable Severity severity,
         @Nullable Boolean drill,
-        @Nullable @Size(max = 100) String externalRef) {}
+        @Nullable @Size(max = 100) String externalRef,
+        @Nullable @Positive Long mergeInto) {}

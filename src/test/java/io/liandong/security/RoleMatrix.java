@@ -126,6 +126,11 @@ abstract class RoleMatrix {
                 get("/api/incidents?status=OPEN&agency=GAS-CO").allow(HALL),
                 get("/api/incidents?agency=POLICE-SHUANGTA").allow(HALL),
                 get("/api/incidents/nearby?lat=41.57&lon=120.45").allow(HALL),
+                get("/api/incidents/counts").allow(HALL),
+                get("/api/incidents/counts?platform=POLICE-COMMAND&agency=GAS-CO")
+                        .allow(HALL),
+                get("/api/incidents?zone=GOVERNANCE-LINKAGE&platform=GOVERNANCE")
+                        .allow(HALL),
                 get("/api/incidents/{incident}").allow(HALL, POLICE, GAS).hide(LAWENF),
                 get("/api/incidents/{incident}/record").allow(HALL, POLICE, GAS).hide(LAWENF),
                 get("/api/incidents/{case}").allow(HALL, LAWENF).hide(POLICE, GAS),

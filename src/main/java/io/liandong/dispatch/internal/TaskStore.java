@@ -1,5 +1,6 @@
 package io.liandong.dispatch.internal;
 
+import io.liandong.dispatch.ActiveTasks;
 import io.liandong.dispatch.Task;
 import io.liandong.dispatch.TaskFilter;
 import io.liandong.dispatch.TaskStatistics;
@@ -82,6 +83,42 @@ public class TaskStore {
         return jdbc.sql("SELECT * FROM task WHERE incident_id IN (" + marks + ") ORDER BY id")
                 .params(new ArrayList<>(incidentIds))
                 .query(TaskStore::map)
+                .list();
+    }
+
+    /** Active tasks of the given incidents, and those among them whose current deadline passed before {@code now}. */
+    public ActiveTasks activeTasks(java.util.Collection<Long> incidentIds, Instant now) {
+        if (incidentIds.isEmpty()) {
+            return ActiveTasks.NONE;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(Sql.ts(now), Sql.ts(now), Sql.ts(now)));
+        args.addAll(incidentIds);
+        return jdbc.sql(
+                        """
+                        SELECT COUNT(*) AS active,
+                          COUNT(CASE WHEN (status = 'ISSUED' AND acknowledge_due < ?)
+                                  OR (status = 'ACKNOWLEDGED' AND arrive_due < ?)
+                                  OR (status = 'ARRIVED' AND complete_due < ?) THEN 1 END) AS overdue
+                        FROM task WHERE status IN ('ISSUED', 'ACKNOWLEDGED', 'ARRIVED') AND incident_id IN ("""
+                                + marks + ")")
+                .params(args)
+                .query((rs, n) -> new ActiveTasks(rs.getLong("active"), rs.getLong("overdue")))
+                .single();
+    }
+
+    /** Those of the given incidents on which the agency has a task, in any state. */
+    public List<Long> taskedTo(String agency, java.util.Collection<Long> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(agency));
+        args.addAll(incidentIds);
+        return jdbc.sql("SELECT DISTINCT incident_id FROM task WHERE agency_code = ? AND incident_id IN (" + marks
+                        + ")")
+                .params(args)
+                .query(Long.class)
                 .list();
     }
 

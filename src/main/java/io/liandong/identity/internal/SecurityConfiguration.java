@@ -219,7 +219,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/**")
                 .hasAnyRole(names(CALL_TAKER, COMMANDER, LEADER, ADMIN))
                 // incidents: agency users may open one incident and its record, the module scopes them
-                .requestMatchers(HttpMethod.GET, "/api/incidents/nearby")
+                .requestMatchers(HttpMethod.GET, "/api/incidents/nearby", "/api/incidents/counts")
                 .hasAnyRole(names(HALL))
                 .requestMatchers(HttpMethod.GET, "/api/incidents/*", "/api/incidents/*/record")
                 .hasAnyRole(names(HALL_AND_AGENCIES))

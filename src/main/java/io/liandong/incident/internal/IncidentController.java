@@ -1,5 +1,6 @@
 package io.liandong.incident.internal;
 
+import io.liandong.agency.Zone;
 import io.liandong.catalog.CatalogService;
 import io.liandong.dispatch.DispatchService;
 import io.liandong.dispatch.Task;
@@ -15,6 +16,7 @@ import io.liandong.shared.Severity;
 import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
+import io.liandong.shared.time.CenterZone;
 import io.liandong.shared.web.PageLimit;
 import io.liandong.shared.web.Problem;
 import jakarta.validation.Valid;
@@ -26,6 +28,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,6 +53,7 @@ class IncidentController {
     private final TaskViews taskViews;
     private final CurrentActor actor;
     private final Clock clock;
+    private final CenterZone centerZone;
 
     IncidentController(
             IncidentService incidents,
@@ -58,7 +62,8 @@ class IncidentController {
             CatalogService catalog,
             TaskViews taskViews,
             CurrentActor actor,
-            Clock clock) {
+            Clock clock,
+            CenterZone centerZone) {
         this.incidents = incidents;
         this.dispatch = dispatch;
         this.record = record;
@@ -66,9 +71,13 @@ class IncidentController {
         this.taskViews = taskViews;
         this.actor = actor;
         this.clock = clock;
+        this.centerZone = centerZone;
     }
 
-    /** An incident as listed, with its task counts. */
+    /**
+     * An incident as listed, with its task counts. {@code zone} and {@code platform} follow from
+     * its category as the catalog has it now (null when no zone handles the category).
+     */
     record IncidentView(
             long id,
             String kind,
@@ -83,6 +92,8 @@ class IncidentController {
             @Nullable Double lat,
             @Nullable Double lon,
             @Nullable String districtCode,
+            @Nullable String zone,
+            @Nullable String platform,
             Instant openedAt,
             Instant lastReportAt,
             @Nullable Instant closedAt,
@@ -105,12 +116,14 @@ class IncidentController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) Severity severity,
             @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String zone,
+            @RequestParam(required = false) String platform,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "200") int limit) {
         requireHall();
         var query = new IncidentService.IncidentQuery(
-                status, kind, category, severity, from, to, PageLimit.check(limit, 2000));
+                status, kind, category, severity, zone, platform, from, to, PageLimit.check(limit, 2000));
         List<Incident> found = incidents.search(query);
         Map<Long, List<Task>> tasks =
                 dispatch.ofIncidents(found.stream().map(Incident::id).toList());
@@ -121,6 +134,30 @@ class IncidentController {
             return views.stream().filter(v -> v.agencies().contains(agency)).toList();
         }
         return views;
+    }
+
+    /**
+     * The board's counters for the same filters as the list (status, time range and limit aside),
+     * over every matching incident however many; {@code since} defaults to the start of today in
+     * the center's time zone.
+     */
+    @GetMapping("/counts")
+    IncidentService.BoardCounts counts(
+            @RequestParam(required = false) IncidentKind kind,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String zone,
+            @RequestParam(required = false) String platform,
+            @RequestParam(required = false) Instant since) {
+        requireHall();
+        Instant from = since != null
+                ? since
+                : LocalDate.ofInstant(clock.instant(), centerZone.zone())
+                        .atStartOfDay(centerZone.zone())
+                        .toInstant();
+        var query = new IncidentService.IncidentQuery(null, kind, category, severity, zone, platform, null, null, 1);
+        return incidents.count(query, agency, from);
     }
 
     @GetMapping("/nearby")
@@ -280,6 +317,7 @@ class IncidentController {
     IncidentView view(Incident i, List<Task> tasks) {
         Instant now = clock.instant();
         var category = catalog.find(i.categoryCode());
+        var zone = incidents.zoneOf(i);
         Map<String, Long> byAgency = tasks.stream().collect(Collectors.groupingBy(Task::agency, Collectors.counting()));
         return new IncidentView(
                 i.id(),
@@ -295,6 +333,8 @@ class IncidentController {
                 i.lat(),
                 i.lon(),
                 i.districtCode(),
+                zone.map(Zone::code).orElse(null),
+                zone.map(Zone::platform).orElse(null),
                 i.openedAt(),
                 i.lastReportAt(),
                 i.closedAt(),

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +111,18 @@ public class IncidentStore {
                 .update();
     }
 
+    /** Counts a report the call taker joined to the incident, if it is still open; false when it is not. */
+    public boolean mergedIfOpen(long id, Instant reportAt) {
+        return jdbc.sql(
+                                """
+                        UPDATE incident SET report_count = report_count + 1,
+                          last_report_at = CASE WHEN last_report_at < ? THEN ? ELSE last_report_at END
+                        WHERE id = ? AND status = 'OPEN'""")
+                        .params(Sql.ts(reportAt), Sql.ts(reportAt), id)
+                        .update()
+                == 1;
+    }
+
     /** Applies a change the commander ordered; false when the incident changed since {@code version}. */
     public boolean change(long id, int version, String assignments, Object... values) {
         List<Object> args = new ArrayList<>(List.of(values));
@@ -138,10 +152,15 @@ public class IncidentStore {
                 == 1;
     }
 
+    /**
+     * Incidents matching the filters (null means any), most urgent first. {@code category} takes
+     * the categories below it too; {@code categoryIn}, when given, keeps only those categories.
+     */
     public List<Incident> search(
             @Nullable IncidentStatus status,
             @Nullable IncidentKind kind,
             @Nullable String category,
+            @Nullable Collection<String> categoryIn,
             @Nullable Severity severity,
             @Nullable Instant openedFrom,
             @Nullable Instant openedTo,
@@ -152,19 +171,7 @@ public class IncidentStore {
             sql.append(" AND status = ?");
             args.add(status.name());
         }
-        if (kind != null) {
-            sql.append(" AND kind = ?");
-            args.add(kind.name());
-        }
-        if (category != null) {
-            sql.append(" AND (category_code = ? OR category_code LIKE ?)");
-            args.add(category);
-            args.add(category + "-%");
-        }
-        if (severity != null) {
-            sql.append(" AND severity = ?");
-            args.add(severity.name());
-        }
+        where(sql, args, kind, category, categoryIn, severity);
         if (openedFrom != null) {
             sql.append(" AND opened_at >= ?");
             args.add(Sql.ts(openedFrom));
@@ -176,6 +183,62 @@ public class IncidentStore {
         sql.append(" ORDER BY priority, opened_at DESC LIMIT ?");
         args.add(limit);
         return jdbc.sql(sql.toString()).params(args).query(IncidentStore::map).list();
+    }
+
+    /** What the board counts of one incident. */
+    public record BoardRow(long id, boolean open, Priority priority, String inCommand, Instant openedAt) {}
+
+    /**
+     * Every incident matching the filters that is open or was opened at or after {@code since},
+     * with no limit: only the columns the board's counters need.
+     */
+    public List<BoardRow> boardRows(
+            @Nullable IncidentKind kind,
+            @Nullable String category,
+            @Nullable Collection<String> categoryIn,
+            @Nullable Severity severity,
+            Instant since) {
+        StringBuilder sql = new StringBuilder("SELECT id, status, priority, in_command, opened_at FROM incident"
+                + " WHERE (status = 'OPEN' OR opened_at >= ?)");
+        List<Object> args = new ArrayList<>(List.of(Sql.ts(since)));
+        where(sql, args, kind, category, categoryIn, severity);
+        return jdbc.sql(sql.toString())
+                .params(args)
+                .query((rs, n) -> new BoardRow(
+                        rs.getLong("id"),
+                        "OPEN".equals(rs.getString("status")),
+                        Priority.valueOf(rs.getString("priority")),
+                        rs.getString("in_command"),
+                        Sql.instant(rs, "opened_at")))
+                .list();
+    }
+
+    private static void where(
+            StringBuilder sql,
+            List<Object> args,
+            @Nullable IncidentKind kind,
+            @Nullable String category,
+            @Nullable Collection<String> categoryIn,
+            @Nullable Severity severity) {
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind.name());
+        }
+        if (category != null) {
+            sql.append(" AND (category_code = ? OR category_code LIKE ?)");
+            args.add(category);
+            args.add(category + "-%");
+        }
+        if (categoryIn != null) {
+            sql.append(" AND category_code IN (")
+                    .append(String.join(", ", Collections.nCopies(categoryIn.size(), "?")))
+                    .append(")");
+            args.addAll(categoryIn);
+        }
+        if (severity != null) {
+            sql.append(" AND severity = ?");
+            args.add(severity.name());
+        }
     }
 
     /** Non-drill incidents opened in [from, to). */
