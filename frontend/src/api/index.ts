@@ -1,7 +1,7 @@
 import { http, request, upload } from './http'
 import type {
-  Agency, Category, ConsoleConfig, Incident, Me, NewReport, Notification, Plan, Priority, RecordEntry, Report,
-  ReportAnswer, Seat, Severity, Suggestion, Summary, Task, TaskAttachment, User, Zone,
+  Agency, BoardCounts, Category, ConsoleConfig, Incident, Me, NewReport, Notification, Plan, Priority, RecordEntry,
+  Report, ReportAnswer, Seat, Severity, Suggestion, Summary, Task, TaskAttachment, User, Zone,
 } from './types'
 
 /** Every endpoint of docs/api.md the console calls, in one place. */
@@ -20,6 +20,8 @@ export const api = {
 
   incidents: (query: Record<string, string | number | undefined> = {}) =>
     http.get<Incident[]>('/api/incidents', query),
+  counts: (query: Record<string, string | number | undefined> = {}) =>
+    http.get<BoardCounts>('/api/incidents/counts', query),
   nearby: (query: { category?: string; lat: number; lon: number }) =>
     http.get<Incident[]>('/api/incidents/nearby', query),
   incident: async (id: number | string): Promise<Incident> => {

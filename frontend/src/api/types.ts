@@ -46,6 +46,7 @@ export interface NewReport {
   severity?: Severity
   drill?: boolean
   externalRef?: string
+  mergeInto?: number
 }
 
 export interface Suggestion {
@@ -105,6 +106,8 @@ export interface Incident {
   lat?: number
   lon?: number
   districtCode?: string
+  zone?: string
+  platform?: string
   openedAt: string
   lastReportAt?: string
   closedAt?: string
@@ -223,6 +226,8 @@ export interface Category {
   severity?: Severity
   owner?: string
   keywords?: string[]
+  zone?: string
+  effectiveZone?: string
   version?: number
 }
 
@@ -311,4 +316,15 @@ export interface ConsoleConfig {
   cityCenter: { lat: number; lon: number }
   zoom?: number
   uploads?: boolean
+}
+
+/** GET /api/incidents/counts: the board's counters over every matching incident. */
+export interface BoardCounts {
+  open: number
+  p1: number
+  leaderCommand: number
+  openTasks: number
+  overdueTasks: number
+  openedSince: number
+  since: string
 }
