@@ -255,6 +255,66 @@ class ConsoleEndToEndIntegrationTests {
 
     @Test
     @Order(2)
+    @DisplayName("a second gas call joins the first because the call taker chose it, by keyboard")
+    void callTakerChoosesTheIncidentASecondCallJoins() {
+        Assumptions.assumeTrue(gasIncident > 0, "needs the gas case");
+        try (ConsoleBrowser callTaker = as("calltaker", "zh-CN")) {
+            callTaker.await("[data-test=intake]");
+            callTaker.type("input[data-test=address]", "双塔区新华路 12 号");
+            callTaker.type("textarea[data-test=report-text]", "邻居再次报警：居民在家中打开燃气阀门轻生，屋内煤气味很浓");
+            callTaker.await("[data-test=suggestions]");
+            WebElement map = callTaker.await("[data-test=map]");
+            new Actions(callTaker.driver()).moveToElement(map, 10, 0).click().perform();
+
+            // the first gas incident is offered nearby; Enter on its button chooses it, the form shows the choice
+            callTaker.await("[data-merge-into='" + gasIncident + "']").sendKeys(Keys.ENTER);
+            assertThat(callTaker.text("[data-test=merge-choice]")).contains("#" + gasIncident);
+            callTaker.click("[data-test=merge-undo]");
+            callTaker.awaitGone("[data-test=merge-choice]");
+            callTaker.await("[data-merge-into='" + gasIncident + "']").sendKeys(Keys.ENTER);
+            callTaker.await("[data-test=merge-choice]");
+            callTaker.type("textarea[data-test=report-text]", Keys.chord(Keys.CONTROL, Keys.ENTER));
+
+            assertThat(callTaker.text("[data-test=intake-result]")).contains("已并入现有事件");
+            assertThat(callTaker.await("[data-test=result-incident]").getAttribute("href"))
+                    .endsWith("/incidents/" + gasIncident);
+        }
+        List<String> merges = new ArrayList<>();
+        Api.as(port, "commander", DEMO_PASSWORD)
+                .get("/api/incidents/" + gasIncident + "/record")
+                .json()
+                .forEach(e -> {
+                    if (e.get("type").asString().equals("REPORT_MERGED")) {
+                        merges.add(e.get("detail").asString());
+                    }
+                });
+        assertThat(merges).containsExactly("report #2 merged into incident " + gasIncident + " by call taker");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName(
+            "the board filtered by a platform shows that platform's incidents, and keeps the filter in its address")
+    void boardFiltersByPlatform() {
+        Assumptions.assumeTrue(gasIncident > 0, "needs the gas case");
+        try (ConsoleBrowser board = as("commander", "en")) {
+            board.open("/board");
+            board.await("[data-incident='" + gasIncident + "']");
+
+            board.click("[data-test=filter-platform]");
+            board.click(".el-select-dropdown__item[data-option='GOVERNANCE']");
+            board.awaitGone("[data-incident='" + gasIncident + "']");
+            board.until(d -> d.getCurrentUrl().contains("platform=GOVERNANCE"));
+
+            board.open("/board?platform=POLICE-COMMAND");
+            board.await("[data-incident='" + gasIncident + "']");
+            assertThat(Integer.parseInt(board.text("[data-counter='board.count.open'] .n")))
+                    .isPositive();
+        }
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("an agency user cannot open another agency's task by its address")
     void agencyCannotOpenAnotherAgencysTask() {
         Assumptions.assumeTrue(gasCompanyTask > 0, "needs the gas case");
@@ -271,7 +331,7 @@ class ConsoleEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     @DisplayName("every screen, in Chinese and English, at 1366×768 and 1920×1080")
     void screenshotsOfEveryScreen() {
         Assumptions.assumeTrue(gasIncident > 0, "needs the gas case");
