@@ -305,6 +305,16 @@ public class IntakeService {
         if (stripped.length() > 200) {
             throw Problem.invalid("Idempotency-Key", "must be at most 200 characters", stripped.length() + " chars");
         }
+        // HTTP headers arrive as ISO-8859-1: anything beyond printable ASCII would be stored garbled.
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw Problem.invalid(
+                        "Idempotency-Key",
+                        "must be printable ASCII without spaces (letters, digits, - _ . : and the like)",
+                        null);
+            }
+        }
         return stripped;
     }
 

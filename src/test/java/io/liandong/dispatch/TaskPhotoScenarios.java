@@ -201,6 +201,7 @@ abstract class TaskPhotoScenarios {
     void uploadListAndDownloadRoundTrip() throws Exception {
         long task = policeTaskOnScene();
         byte[] photo = png(1);
+        clock.advance(Duration.ofNanos(123_456_789)); // the upload's time has nanoseconds
 
         Answer uploaded = upload(police, task, "现场-阀门.png", photo);
 
@@ -217,6 +218,9 @@ abstract class TaskPhotoScenarios {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).hasSize(1);
         assertThat(list.json().get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(list.json().get(0).get("uploadedAt").asString())
+                .as("the upload's answer and later reads give the same time")
+                .isEqualTo(uploaded.str("uploadedAt"));
         assertThat(list.text()).doesNotContain("bytes\"");
 
         Download download = police.download("/api/tasks/" + task + "/attachments/" + id);
@@ -343,6 +347,20 @@ abstract class TaskPhotoScenarios {
         Answer full = upload(police, task, "full.png", pngOfSize(MAX_BYTES));
         assertThat(full.status()).as(full.text()).isEqualTo(201);
         assertThat(full.json().get("size").asLong()).isEqualTo(MAX_BYTES);
+    }
+
+    @Test
+    @DisplayName("a long file name is cut to 200 characters, not refused as a too large upload")
+    void longFileNamesAreCutNotRefused() {
+        long task = policeTaskOnScene();
+
+        Answer latin = upload(police, task, "a".repeat(440) + ".png", png(41));
+        Answer chinese = upload(police, task, "阀".repeat(170) + ".png", png(42));
+
+        for (Answer answer : List.of(latin, chinese)) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+            assertThat(answer.str("fileName").length()).isLessThanOrEqualTo(200);
+        }
     }
 
     @Test

@@ -370,6 +370,82 @@ abstract class Issue4Hardening {
                 .isEqualTo(2);
     }
 
+    // ---- found by the second newcomer test ------------------------------------------------------
+
+    @Test
+    @DisplayName("a decimal where a whole number is expected is refused, not cut: mergeInto 1.5, version 2.9")
+    void decimalsAreNotCutToWholeNumbers() {
+        Answer opened = callTaker.post("/api/reports", fight("211302", "decimal target"));
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        long incident = opened.id("incidentId");
+        long reports = reportCount();
+
+        Map<String, Object> merge = new LinkedHashMap<>(fight("211302", "decimal merge"));
+        merge.put("mergeInto", incident + 0.5);
+        Answer decimalMerge = callTaker.post("/api/reports", merge);
+        Answer decimalVersion = commander.post(
+                "/api/incidents/" + incident + "/orders/severity",
+                map("severity", "II", "version", 0.9, "reason", "测试"));
+
+        assertThat(decimalMerge.status()).as(decimalMerge.text()).isEqualTo(400);
+        assertThat(decimalMerge.text()).contains("mergeInto");
+        assertThat(decimalVersion.status()).as(decimalVersion.text()).isEqualTo(400);
+        assertThat(decimalVersion.text()).contains("version");
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    @Test
+    @DisplayName("a chunked body over 4 MB answers 413 like a declared one, as UTF-8 problem details")
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        long reports = reportCount();
+        byte[] big = ("{\"channel\":\"110\",\"address\":\"x\",\"text\":\"" + "大".repeat(2_200_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri("/api/reports"))
+                                .header("Authorization", basic("calltaker", DEMO_PASSWORD))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream(big)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> declared =
+                send("POST", "/api/reports", "application/json", new String(big, StandardCharsets.UTF_8));
+
+        for (HttpResponse<String> answer : List.of(chunked, declared)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json")
+                    .doesNotContainIgnoringCase("ISO-8859-1");
+            assertThat(JSON.readTree(answer.body()).get("type").asString()).isEqualTo("urn:liandong:problem:too-large");
+        }
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    @Test
+    @DisplayName("a JSON object naming a field twice is refused, not read as its last value")
+    void duplicateKeysAreRefused() {
+        long reports = reportCount();
+        HttpResponse<String> answer = send(
+                "POST",
+                "/api/reports",
+                "application/json",
+                "{\"channel\":\"110\",\"address\":\"双塔区\",\"text\":\"有人打架\",\"text\":\"别的\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    @Test
+    @DisplayName("an Idempotency-Key beyond printable ASCII is refused with a reason, not stored garbled")
+    void idempotencyKeysArePrintableAscii() {
+        long reports = reportCount();
+        Answer spaced = callTaker.post("/api/reports", fight("211302", "spaced key"), Map.of("Idempotency-Key", "a b"));
+        assertThat(spaced.status()).as(spaced.text()).isEqualTo(400);
+        assertThat(spaced.text()).contains("Idempotency-Key").contains("ASCII");
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
     // ---- 9. agencies' own notifications --------------------------------------------------------
 
     @Test

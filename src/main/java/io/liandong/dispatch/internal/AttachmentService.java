@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +96,7 @@ class AttachmentService {
                     "task " + taskId + " already has " + count + " photos; at most " + maxPerTask + " are kept");
         }
 
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         TaskAttachment draft = new TaskAttachment(
                 0,
                 taskId,

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,13 +42,51 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter()
                     .write("{\"type\":\"urn:liandong:problem:too-large\",\"title\":\"Request too large\","
-                            + "\"status\":413,\"detail\":\"the request body has " + request.getContentLengthLong()
-                            + " bytes; at most " + limit + " are accepted\"}");
+                            + "\"status\":413,\"detail\":\"" + tooLarge(request.getContentLengthLong(), limit)
+                            + "\",\"instance\":\"" + jsonText(request.getRequestURI()) + "\"}");
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, limit), response);
+    }
+
+    /** The detail of a 413 problem: how many bytes came (or at least came) and how many are accepted. */
+    public static String tooLarge(long bytes, long limit) {
+        return bytes > 0
+                ? "the request body has " + bytes + " bytes; at most " + limit + " are accepted"
+                : "the request body is over " + limit + " bytes; at most " + limit + " are accepted";
+    }
+
+    private static String jsonText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c >= 0x20) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A chunked body went over the limit while it was read: answered 413 like a declared one. */
+    public static final class BodyTooLarge extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long limit;
+
+        BodyTooLarge(long limit) {
+            super("request body exceeds " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
     }
 
     private long limitFor(HttpServletRequest request) {
@@ -77,9 +116,21 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > limit) {
-                        throw new IOException("request body exceeds " + limit + " bytes");
+                        throw new BodyTooLarge(limit);
                     }
                     return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n > 0) {
+                        read += n;
+                        if (read > limit) {
+                            throw new BodyTooLarge(limit);
+                        }
+                    }
+                    return n;
                 }
 
                 @Override

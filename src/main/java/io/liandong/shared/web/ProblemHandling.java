@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -79,6 +80,10 @@ public class ProblemHandling {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        BodyLimitFilter.BodyTooLarge overLimit = overLimit(e);
+        if (overLimit != null) {
+            return bodyTooLarge(overLimit);
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof ControlCharacterGuard.Refused refused) {
             String field = refused.getPath().isEmpty() ? "body" : fieldPath(refused);
@@ -187,6 +192,30 @@ public class ProblemHandling {
         return status(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", detail);
     }
 
+    /** A chunked body cut off by {@link BodyLimitFilter}, wherever in the reading it surfaced. */
+    private static BodyLimitFilter.@Nullable BodyTooLarge overLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    private ResponseEntity<ProblemDetail> bodyTooLarge(BodyLimitFilter.BodyTooLarge e) {
+        HttpServletRequest request = currentRequest();
+        log.warn(
+                "Refused {} {}: the chunked body went over {} bytes",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.limit());
+        return status(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "too-large",
+                "Request too large",
+                BodyLimitFilter.tooLarge(-1, e.limit()));
+    }
+
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
         return problem(Problem.invalid(e.getRequestPartName(), "part is required", null), currentRequest());
@@ -195,6 +224,10 @@ public class ProblemHandling {
     /** A body that is not the multipart/form-data the endpoint reads, or a broken one. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        BodyLimitFilter.BodyTooLarge overLimit = overLimit(e);
+        if (overLimit != null) {
+            return bodyTooLarge(overLimit);
+        }
         log.warn("Refused a malformed multipart request: {}", firstLine(e.getMessage()));
         return status(
                 HttpStatus.BAD_REQUEST,
