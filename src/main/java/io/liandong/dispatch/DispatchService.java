@@ -4,6 +4,7 @@ import io.liandong.dispatch.internal.DeadlineCalculator;
 import io.liandong.dispatch.internal.TaskStore;
 import io.liandong.record.NewEntry;
 import io.liandong.record.RecordService;
+import io.liandong.shared.persistence.Sql;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
@@ -11,8 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,11 +115,10 @@ public class DispatchService {
 
     /** The tasks of several incidents, grouped by incident, in one query per 500 incidents. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, List<Task>> ofIncidents(java.util.Collection<Long> incidentIds) {
-        java.util.Map<Long, List<Task>> grouped = new java.util.HashMap<>();
-        List<Long> ids = List.copyOf(incidentIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            for (Task task : store.ofIncidents(ids.subList(from, Math.min(ids.size(), from + 500)))) {
+    public Map<Long, List<Task>> ofIncidents(Collection<Long> incidentIds) {
+        Map<Long, List<Task>> grouped = new HashMap<>();
+        for (List<Long> slice : Sql.slices(incidentIds)) {
+            for (Task task : store.ofIncidents(slice)) {
                 grouped.computeIfAbsent(task.incidentId(), k -> new ArrayList<>())
                         .add(task);
             }
@@ -123,23 +128,21 @@ public class DispatchService {
 
     /** The active tasks of the given incidents, and the overdue ones among them now; one query per 500 incidents. */
     @Transactional(readOnly = true)
-    public ActiveTasks activeTasks(java.util.Collection<Long> incidentIds) {
+    public ActiveTasks activeTasks(Collection<Long> incidentIds) {
         Instant now = clock.instant();
         ActiveTasks total = ActiveTasks.NONE;
-        List<Long> ids = List.copyOf(incidentIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            total = total.plus(store.activeTasks(ids.subList(from, Math.min(ids.size(), from + 500)), now));
+        for (List<Long> slice : Sql.slices(incidentIds)) {
+            total = total.plus(store.activeTasks(slice, now));
         }
         return total;
     }
 
     /** Those of the given incidents on which the agency has a task, in any state; one query per 500 incidents. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> taskedTo(String agency, java.util.Collection<Long> incidentIds) {
-        java.util.Set<Long> tasked = new java.util.HashSet<>();
-        List<Long> ids = List.copyOf(incidentIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            tasked.addAll(store.taskedTo(agency, ids.subList(from, Math.min(ids.size(), from + 500))));
+    public Set<Long> taskedTo(String agency, Collection<Long> incidentIds) {
+        Set<Long> tasked = new HashSet<>();
+        for (List<Long> slice : Sql.slices(incidentIds)) {
+            tasked.addAll(store.taskedTo(agency, slice));
         }
         return tasked;
     }

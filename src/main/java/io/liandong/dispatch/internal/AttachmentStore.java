@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +92,8 @@ public class AttachmentStore {
     /** How many photos each of the tasks has (tasks without any are left out), one query per 500 tasks. */
     public Map<Long, Integer> counts(Collection<Long> taskIds) {
         Map<Long, Integer> counts = new HashMap<>();
-        List<Long> ids = List.copyOf(taskIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(", ", Collections.nCopies(slice.size(), "?"));
-            jdbc.sql("SELECT task_id, COUNT(*) AS n FROM task_attachment WHERE task_id IN (" + marks
+        for (List<Long> slice : Sql.slices(taskIds)) {
+            jdbc.sql("SELECT task_id, COUNT(*) AS n FROM task_attachment WHERE task_id IN (" + Sql.marks(slice.size())
                             + ") GROUP BY task_id")
                     .params(new ArrayList<>(slice))
                     .query(rs -> {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -75,11 +76,11 @@ public class TaskStore {
     }
 
     /** The tasks of several incidents in one query. */
-    public List<Task> ofIncidents(java.util.Collection<Long> incidentIds) {
+    public List<Task> ofIncidents(Collection<Long> incidentIds) {
         if (incidentIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        String marks = Sql.marks(incidentIds.size());
         return jdbc.sql("SELECT * FROM task WHERE incident_id IN (" + marks + ") ORDER BY id")
                 .params(new ArrayList<>(incidentIds))
                 .query(TaskStore::map)
@@ -87,11 +88,11 @@ public class TaskStore {
     }
 
     /** Active tasks of the given incidents, and those among them whose current deadline passed before {@code now}. */
-    public ActiveTasks activeTasks(java.util.Collection<Long> incidentIds, Instant now) {
+    public ActiveTasks activeTasks(Collection<Long> incidentIds, Instant now) {
         if (incidentIds.isEmpty()) {
             return ActiveTasks.NONE;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        String marks = Sql.marks(incidentIds.size());
         List<Object> args = new ArrayList<>(List.of(Sql.ts(now), Sql.ts(now), Sql.ts(now)));
         args.addAll(incidentIds);
         return jdbc.sql(
@@ -108,11 +109,11 @@ public class TaskStore {
     }
 
     /** Those of the given incidents on which the agency has a task, in any state. */
-    public List<Long> taskedTo(String agency, java.util.Collection<Long> incidentIds) {
+    public List<Long> taskedTo(String agency, Collection<Long> incidentIds) {
         if (incidentIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        String marks = Sql.marks(incidentIds.size());
         List<Object> args = new ArrayList<>(List.of(agency));
         args.addAll(incidentIds);
         return jdbc.sql("SELECT DISTINCT incident_id FROM task WHERE agency_code = ? AND incident_id IN (" + marks

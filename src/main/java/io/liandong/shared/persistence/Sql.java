@@ -4,6 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Small JDBC conversions shared by the modules' repositories; instants are stored as UTC. */
@@ -28,5 +32,23 @@ public final class Sql {
     public static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** How many values one {@code IN (...)} list holds at most: {@link #slices} cuts longer lists. */
+    public static final int IN_LIST_MAX = 500;
+
+    /** {@code ?, ?, ?}: the placeholders of an {@code IN (...)} list of {@code count} values. */
+    public static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** The values in slices of at most {@link #IN_LIST_MAX}, one query each. */
+    public static <T> List<List<T>> slices(Collection<T> values) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> slices = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST_MAX) {
+            slices.add(all.subList(from, Math.min(all.size(), from + IN_LIST_MAX)));
+        }
+        return slices;
     }
 }
