@@ -92,9 +92,10 @@ public class IncidentService {
         if (category.divert()) {
             return divert(report, category, actor);
         }
+        // A candidate closed since it was read takes no more reports: the report opens its own incident.
         Optional<Incident> joined = mergeTarget(report);
-        if (joined.isPresent()) {
-            return merge(joined.get(), report, actor);
+        if (joined.isPresent() && store.mergedIfOpen(joined.get().id(), report.receivedAt())) {
+            return recordMerge(joined.get(), report, actor, "");
         }
         return open(report, category, actor);
     }
@@ -169,11 +170,6 @@ public class IncidentService {
     private static Problem refuseMerge(String type, String detail, long target, ReportFacts report) {
         log.warn("Refused to merge a {} report into incident {}: {}", report.channel(), target, type);
         return Problem.refused(type, detail);
-    }
-
-    private Admission merge(Incident incident, ReportFacts report, Actor actor) {
-        store.merged(incident.id(), report.receivedAt());
-        return recordMerge(incident, report, actor, "");
     }
 
     private Admission recordMerge(Incident incident, ReportFacts report, Actor actor, String how) {
@@ -595,9 +591,7 @@ public class IncidentService {
     /** Open incidents within the merge distance of a point, nearest first. */
     @Transactional(readOnly = true)
     public List<Incident> nearby(@Nullable String category, GeoPoint point, double meters) {
-        return store
-                .search(IncidentStatus.OPEN, IncidentKind.EMERGENCY, category, null, null, null, null, 2000)
-                .stream()
+        return store.openEmergenciesNear(category, point, meters).stream()
                 .filter(i -> i.point() != null && i.point().metersTo(point) <= meters)
                 .sorted((a, b) ->
                         Double.compare(a.point().metersTo(point), b.point().metersTo(point)))

@@ -417,6 +417,25 @@ abstract class CoreScenarios {
     }
 
     @Test
+    @DisplayName("nearby open incidents for the intake screen: 1,900 m east is offered, 2,100 m east is not")
+    void offersOpenIncidentsWithinFourTimesTheMergeRadius() {
+        double[] p = freshPlace();
+        double metersPerDegreeLon = 111_195.08 * Math.cos(Math.toRadians(p[0]));
+        Answer fire = fireReport(clock.instant(), p[0], p[1], "建平县某仓库附近");
+        assertThat(fire.status()).as(fire.text()).isEqualTo(201);
+        long id = fire.id("incidentId");
+
+        Answer near = callTaker.get("/api/incidents/nearby?category=ACC-FIRE-BUILDING&lat=" + p[0] + "&lon="
+                + (p[1] + 1_900 / metersPerDegreeLon));
+        Answer far = callTaker.get("/api/incidents/nearby?category=ACC-FIRE-BUILDING&lat=" + p[0] + "&lon="
+                + (p[1] + 2_100 / metersPerDegreeLon));
+
+        assertThat(near.status()).as(near.text()).isEqualTo(200);
+        assertThat(near.json().findValues("id").stream().map(JsonNode::asLong)).contains(id);
+        assertThat(far.json().findValues("id").stream().map(JsonNode::asLong)).doesNotContain(id);
+    }
+
+    @Test
     void mergesReportsWithoutAPointByTheSameAddress() {
         Instant now = clock.instant();
         String address = "建平县 无坐标路 " + PLACE.incrementAndGet() + " 号";

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +64,6 @@ public class IncidentStore {
                 .optional();
     }
 
-    /** Open emergencies of one category whose last report is within the window around {@code at}. */
     /**
      * Open emergency incidents of a category whose last report falls in the window and that could lie
      * within {@code meters} of {@code near}: those inside a bounding box around the point, plus those
@@ -81,19 +79,7 @@ public class IncidentStore {
         if (near == null) {
             sql += " AND address IS NOT NULL";
         } else {
-            // A box a little larger than the circle: the exact distance is checked by the caller.
-            double dLat = meters * 1.05 / GeoPoint.METERS_PER_DEGREE;
-            double cos = Math.cos(Math.toRadians(near.lat()));
-            sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ?";
-            params.add(near.lat() - dLat);
-            params.add(near.lat() + dLat);
-            double dLon = cos > 0.01 ? dLat / cos : 360;
-            if (near.lon() - dLon > -180 && near.lon() + dLon < 180) {
-                sql += " AND lon BETWEEN ? AND ?";
-                params.add(near.lon() - dLon);
-                params.add(near.lon() + dLon);
-            }
-            sql += "))";
+            sql += " AND (lat IS NULL OR " + box(params, near, meters) + ")";
         }
         return jdbc.sql(sql + " ORDER BY id")
                 .params(params)
@@ -101,17 +87,35 @@ public class IncidentStore {
                 .list();
     }
 
-    public void merged(long id, Instant reportAt) {
-        jdbc.sql(
-                        """
-                        UPDATE incident SET report_count = report_count + 1,
-                          last_report_at = CASE WHEN last_report_at < ? THEN ? ELSE last_report_at END
-                        WHERE id = ?""")
-                .params(Sql.ts(reportAt), Sql.ts(reportAt), id)
-                .update();
+    /**
+     * Open emergency incidents with a point inside the box around {@code near} that holds the circle
+     * of {@code meters}; {@code category} takes the categories below it too. The caller checks the
+     * exact distance.
+     */
+    public List<Incident> openEmergenciesNear(@Nullable String category, GeoPoint near, double meters) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM incident WHERE status = 'OPEN'");
+        List<Object> args = new ArrayList<>();
+        where(sql, args, IncidentKind.EMERGENCY, category, null, null);
+        sql.append(" AND ").append(box(args, near, meters));
+        return jdbc.sql(sql.toString()).params(args).query(IncidentStore::map).list();
     }
 
-    /** Counts a report the call taker joined to the incident, if it is still open; false when it is not. */
+    /** A condition on lat/lon: a box a little larger than the circle of {@code meters} around the point. */
+    private static String box(List<Object> params, GeoPoint near, double meters) {
+        double dLat = meters * 1.05 / GeoPoint.METERS_PER_DEGREE;
+        double cos = Math.cos(Math.toRadians(near.lat()));
+        double dLon = cos > 0.01 ? dLat / cos : 360;
+        params.add(near.lat() - dLat);
+        params.add(near.lat() + dLat);
+        if (near.lon() - dLon <= -180 || near.lon() + dLon >= 180) {
+            return "(lat BETWEEN ? AND ?)";
+        }
+        params.add(near.lon() - dLon);
+        params.add(near.lon() + dLon);
+        return "(lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)";
+    }
+
+    /** Counts a report joined to the incident, if it is still open; false when it is not (closed meanwhile). */
     public boolean mergedIfOpen(long id, Instant reportAt) {
         return jdbc.sql(
                                 """
@@ -231,7 +235,7 @@ public class IncidentStore {
         }
         if (categoryIn != null) {
             sql.append(" AND category_code IN (")
-                    .append(String.join(", ", Collections.nCopies(categoryIn.size(), "?")))
+                    .append(Sql.marks(categoryIn.size()))
                     .append(")");
             args.addAll(categoryIn);
         }
