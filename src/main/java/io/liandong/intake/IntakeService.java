@@ -14,18 +14,16 @@ import io.liandong.intake.internal.ReportStore;
 import io.liandong.shared.Masking;
 import io.liandong.shared.Priority;
 import io.liandong.shared.Severity;
+import io.liandong.shared.Sha256;
 import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -289,12 +287,7 @@ public class IntakeService {
 
     /** SHA-256 of the request's JSON: every field counts, {@code mergeInto} too; absent fields are left out. */
     private String hash(ReportRequest request) {
-        try {
-            byte[] body = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(json.writeValueAsBytes(request));
     }
 
     private static @Nullable String normaliseKey(@Nullable String key) {

@@ -7,15 +7,13 @@ import io.liandong.dispatch.TaskStatus;
 import io.liandong.dispatch.TaskStep;
 import io.liandong.record.NewEntry;
 import io.liandong.record.RecordService;
+import io.liandong.shared.Sha256;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +78,7 @@ class AttachmentService {
         store.lockTask(taskId);
         Task current = dispatch.find(taskId).orElseThrow();
         refuseUnlessReportingBack(current, version);
-        String digest = sha256(photo.bytes());
+        String digest = Sha256.hex(photo.bytes());
         Optional<TaskAttachment> same = store.withDigest(taskId, digest);
         if (same.isPresent()) {
             log.info(
@@ -209,14 +207,6 @@ class AttachmentService {
     private static String shortName(@Nullable String given) {
         String name = clean(given);
         return name.isEmpty() ? "the upload" : name;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 
     private static TaskAttachment withId(TaskAttachment a, long id) {

@@ -1,5 +1,6 @@
 package io.liandong.identity.internal;
 
+import io.liandong.shared.Sha256;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import java.time.Instant;

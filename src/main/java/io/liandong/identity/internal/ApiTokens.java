@@ -1,5 +1,6 @@
 package io.liandong.identity.internal;
 
+import io.liandong.shared.Sha256;
 import io.liandong.shared.web.Problem;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,16 +1,14 @@
 package io.liandong.identity.internal;
 
-import io.liandong.shared.web.ProblemTypes;
+import io.liandong.shared.web.ProblemBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -176,16 +174,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             String detail,
             Map<String, ?> extra)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemTypes.of(type).toString());
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.putAll(extra);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        ProblemBodies.write(json, response, status, type, title, detail, extra);
     }
 
     private static String notLoggedIn(HttpServletRequest request) {

@@ -8,13 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies larger than {@code liandong.web.max-body-size} (4 MB by default) with a
@@ -30,9 +31,11 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     static final long MULTIPART_FRAMING = 64 * 1024;
 
     private final long limit;
+    private final JsonMapper json;
 
-    BodyLimitFilter(@Value("${liandong.web.max-body-size:4194304}") long limit) {
+    BodyLimitFilter(@Value("${liandong.web.max-body-size:4194304}") long limit, JsonMapper json) {
         this.limit = limit;
+        this.json = json;
     }
 
     @Override
@@ -40,13 +43,14 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter()
-                    .write("{\"type\":\"urn:liandong:problem:too-large\",\"title\":\"Request too large\","
-                            + "\"status\":413,\"detail\":\"" + tooLarge(request.getContentLengthLong(), limit)
-                            + "\",\"instance\":\"" + jsonText(request.getRequestURI()) + "\"}");
+            ProblemBodies.write(
+                    json,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "too-large",
+                    "Request too large",
+                    tooLarge(request.getContentLengthLong(), limit),
+                    Map.of("instance", request.getRequestURI()));
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, limit), response);
@@ -57,19 +61,6 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         return bytes > 0
                 ? "the request body has " + bytes + " bytes; at most " + limit + " are accepted"
                 : "the request body is over " + limit + " bytes; at most " + limit + " are accepted";
-    }
-
-    private static String jsonText(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c >= 0x20) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** A chunked body went over the limit while it was read: answered 413 like a declared one. */
