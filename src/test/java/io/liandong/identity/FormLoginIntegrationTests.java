@@ -24,7 +24,7 @@ class FormLoginIntegrationTests extends IdentityTestSupport {
         assertThat(me.get("seat").asString()).isEqualTo("S-001");
         assertThat(me.get("displayName").asString()).isNotBlank();
         assertThat(login.header("Location")).isNull();
-        assertThat(console.cookie("JSESSIONID")).isNotNull();
+        assertThat(console.cookie("LIANDONG_SESSION")).isNotNull();
         assertThat(console.get("/api/me").json().get("username").asString()).isEqualTo("commander");
     }
 

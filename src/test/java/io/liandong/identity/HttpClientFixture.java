@@ -27,12 +27,17 @@ final class HttpClientFixture {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final List<String> fixedHeaders = new ArrayList<>();
 
     private HttpClientFixture(int port, boolean keepCookies) {
+        this(port, keepCookies, new CookieManager());
+    }
+
+    private HttpClientFixture(int port, boolean keepCookies, CookieManager cookies) {
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.cookies = cookies;
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
         if (keepCookies) {
             builder.cookieHandler(cookies);
@@ -42,6 +47,11 @@ final class HttpClientFixture {
 
     static HttpClientFixture browser(int port) {
         return new HttpClientFixture(port, true);
+    }
+
+    /** The same browser (same cookies) talking to another node of the center on this machine. */
+    HttpClientFixture toPort(int port) {
+        return new HttpClientFixture(port, true, cookies);
     }
 
     static HttpClientFixture basic(int port, String username, String password) {

@@ -29,7 +29,8 @@ class MachineClientIntegrationTests extends IdentityTestSupport {
         Answer answer = admin().get("/api/me");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(answer.headers().allValues("Set-Cookie"))
+                .noneMatch(c -> c.startsWith("LIANDONG_SESSION") || c.startsWith("JSESSIONID"));
     }
 
     @Test

@@ -1,0 +1,172 @@
+package io.liandong.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.LiandongApplication;
+import io.liandong.identity.HttpClientFixture.Answer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two nodes of one center on one database: a person logged in through one node is logged in on
+ * the other, logging out or being disabled on one ends the session on both, and a node that
+ * restarts keeps its people logged in. Sessions are rows of {@code console_session}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SharedSessionsScenarios {
+
+    static final String ADMIN_PASSWORD = "admin-Secret-123";
+    static final String DEMO_PASSWORD = "demo-Secret-123";
+
+    private final Path home = IdentityTestSupport.newHome("liandong-sessions-");
+    private ConfigurableApplicationContext nodeA;
+    private ConfigurableApplicationContext nodeB;
+
+    /** The datasource (and Flyway) arguments that put both nodes on the same database. */
+    abstract List<String> databaseArguments();
+
+    @BeforeAll
+    void startTwoNodes() {
+        nodeA = start("node-a");
+        nodeB = start("node-b");
+    }
+
+    @AfterAll
+    void stopNodes() {
+        nodeB.close();
+        nodeA.close();
+    }
+
+    @Test
+    void aSessionOpenedOnOneNodeIsValidOnTheOther() {
+        HttpClientFixture onA = HttpClientFixture.browser(port(nodeA));
+        assertThat(onA.login("commander", DEMO_PASSWORD).status()).isEqualTo(200);
+        HttpClientFixture onB = onA.toPort(port(nodeB));
+
+        Answer me = onB.get("/api/me");
+        Answer writeWithoutToken = onB.post("/api/users", newAnalyst("nobody-made"));
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("username").asString()).isEqualTo("commander");
+        assertThat(writeWithoutToken.status()).isEqualTo(403);
+        assertThat(jdbc().sql("SELECT count(*) FROM console_session WHERE principal_name = 'commander'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+        String hash = jdbc().sql("SELECT password_hash FROM app_user WHERE username = 'commander'")
+                .query(String.class)
+                .single();
+        List<byte[]> stored = jdbc().sql(
+                        "SELECT a.attribute_bytes FROM console_session_attributes a JOIN console_session s"
+                                + " ON s.primary_id = a.session_primary_id WHERE s.principal_name = 'commander'")
+                .query((rs, n) -> rs.getBytes(1))
+                .list();
+        assertThat(stored).isNotEmpty().allSatisfy(bytes -> assertThat(
+                        new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(hash)
+                .doesNotContain(DEMO_PASSWORD));
+    }
+
+    @Test
+    void loggingOutOnOneNodeEndsTheSessionOnBoth() {
+        HttpClientFixture onA = HttpClientFixture.browser(port(nodeA));
+        assertThat(onA.login("leader", DEMO_PASSWORD).status()).isEqualTo(200);
+        HttpClientFixture onB = onA.toPort(port(nodeB));
+        String sessionBefore = onA.cookie("LIANDONG_SESSION");
+        assertThat(onB.get("/api/me").status()).isEqualTo(200);
+
+        Answer logout = onB.post("/logout", null, onB.csrf());
+        HttpClientFixture stale = HttpClientFixture.browser(port(nodeA));
+        stale.get("/api/me");
+
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(onA.get("/api/me").status()).isEqualTo(401);
+        assertThat(HttpClientFixture.anonymous(port(nodeA))
+                        .get("/api/me", "Cookie", "LIANDONG_SESSION=" + sessionBefore)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void rolesChangedThroughOneNodeApplyToASessionOnTheOther() {
+        HttpClientFixture adminOnA = HttpClientFixture.basic(port(nodeA), "admin", ADMIN_PASSWORD);
+        assertThat(adminOnA.post("/api/users", newAnalyst("shared-analyst")).status())
+                .isEqualTo(201);
+        HttpClientFixture onB = HttpClientFixture.browser(port(nodeB));
+        assertThat(onB.login("shared-analyst", "long-enough-pw").status()).isEqualTo(200);
+        assertThat(onB.get("/api/users").status()).isEqualTo(403);
+
+        adminOnA.put("/api/users/shared-analyst", change(0, List.of("ADMIN"), true));
+        Answer promoted = onB.get("/api/users");
+        adminOnA.put("/api/users/shared-analyst", change(1, List.of("ADMIN"), false));
+        Answer disabledOnB = onB.get("/api/me");
+
+        assertThat(promoted.status()).isEqualTo(200);
+        assertThat(disabledOnB.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRestartedNodeKeepsItsPeopleLoggedIn() {
+        ConfigurableApplicationContext extra = start("node-c");
+        HttpClientFixture onC = HttpClientFixture.browser(port(extra));
+        assertThat(onC.login("calltaker", DEMO_PASSWORD).status()).isEqualTo(200);
+        String session = onC.cookie("LIANDONG_SESSION");
+        extra.close();
+
+        ConfigurableApplicationContext restarted = start("node-c");
+        try {
+            Answer me = HttpClientFixture.anonymous(port(restarted))
+                    .get("/api/me", "Cookie", "LIANDONG_SESSION=" + session);
+
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.json().get("username").asString()).isEqualTo("calltaker");
+        } finally {
+            restarted.close();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String nodeId) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--liandong.home=" + home,
+                "--liandong.node-id=" + nodeId,
+                "--liandong.scheduling.enabled=false",
+                "--liandong.security.admin-password=" + ADMIN_PASSWORD,
+                "--liandong.security.demo-password=" + DEMO_PASSWORD,
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--spring.datasource.hikari.minimum-idle=1"));
+        args.addAll(databaseArguments());
+        return new SpringApplicationBuilder(LiandongApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private JdbcClient jdbc() {
+        return nodeA.getBean(JdbcClient.class);
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static Map<String, Object> newAnalyst(String username) {
+        return Map.of("username", username, "password", "long-enough-pw", "roles", List.of("ANALYST"));
+    }
+
+    private static Map<String, Object> change(int version, List<String> roles, boolean enabled) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("version", version);
+        body.put("roles", roles);
+        body.put("enabled", enabled);
+        return body;
+    }
+}
