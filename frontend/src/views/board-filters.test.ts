@@ -27,10 +27,12 @@ describe('board filters', () => {
   })
 
   it('sends the server only what it filters, and nothing for an empty filter', () => {
-    const query = serverQuery({ ...defaultFilters(), platform: 'GOVERNANCE', district: '211302', priority: 'P1', q: 'x' })
+    const query = serverQuery({ ...defaultFilters(), platform: 'GOVERNANCE', district: '211302', priority: 'P1', q: ' 燃气 ' })
     expect(query).toEqual({
       status: 'OPEN', platform: 'GOVERNANCE', zone: undefined, category: undefined, severity: undefined, agency: undefined,
+      district: '211302', priority: 'P1', q: '燃气',
     })
+    expect(serverQuery({ ...defaultFilters(), q: '   ' }).q).toBeUndefined()
   })
 
   it('offers the zones of the chosen platform, and each platform once', () => {

@@ -57,6 +57,9 @@ export function serverQuery(filters: BoardFilters): Record<string, string | unde
     category: filters.category || undefined,
     severity: filters.severity || undefined,
     agency: filters.agency || undefined,
+    district: filters.district || undefined,
+    priority: filters.priority || undefined,
+    q: filters.q.trim() || undefined,
   }
 }
 

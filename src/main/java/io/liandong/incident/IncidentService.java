@@ -514,8 +514,7 @@ public class IncidentService {
         if (handled.isPresent() && handled.get().isEmpty()) {
             return List.of();
         }
-        return store.search(
-                q.status(), q.kind(), q.category(), handled.orElse(null), q.severity(), q.from(), q.to(), q.limit());
+        return store.search(q.status(), filter(q, handled.orElse(null)), q.from(), q.to(), q.limit());
     }
 
     /**
@@ -530,8 +529,7 @@ public class IncidentService {
         if (handled.isPresent() && handled.get().isEmpty()) {
             return new BoardCounts(0, 0, 0, 0, 0, 0, since);
         }
-        List<IncidentStore.BoardRow> rows =
-                store.boardRows(q.kind(), q.category(), handled.orElse(null), q.severity(), since);
+        List<IncidentStore.BoardRow> rows = store.boardRows(filter(q, handled.orElse(null)), since);
         if (agency != null) {
             Set<Long> tasked = dispatch.taskedTo(
                     agency, rows.stream().map(IncidentStore.BoardRow::id).toList());
@@ -550,6 +548,32 @@ public class IncidentService {
                 tasks.overdue(),
                 rows.stream().filter(row -> !row.openedAt().isBefore(since)).count(),
                 since);
+    }
+
+    /** The longest piece of text the board searches for. */
+    private static final int MAX_SEARCH_TEXT = 100;
+
+    /** The store's filter for a query; a malformed district or an over-long search text is refused. */
+    private static IncidentStore.Filter filter(IncidentQuery q, @Nullable List<String> categoryIn) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String district = blankToNull(q.district());
+        if (district != null && !district.matches("[0-9]{2,12}")) {
+            errors.add(new Problem.FieldError(
+                    "district", "must be an administrative division code (2 to 12 digits)", district));
+        }
+        String text = blankToNull(q.text());
+        if (text != null && text.length() > MAX_SEARCH_TEXT) {
+            errors.add(new Problem.FieldError(
+                    "q", "must be at most " + MAX_SEARCH_TEXT + " characters", text.substring(0, 20) + "…"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        return new IncidentStore.Filter(q.kind(), q.category(), categoryIn, q.severity(), district, q.priority(), text);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The hall zone that handles the incident, from its category as it is now; empty when none does. */
@@ -674,7 +698,8 @@ public class IncidentService {
     /**
      * Filters for listing incidents; null means any. {@code category} takes the categories below
      * it too; {@code zone} and {@code platform} keep the incidents whose category the zone (or a
-     * zone of the platform) handles.
+     * zone of the platform) handles; {@code district} takes the divisions below it too;
+     * {@code text} is an incident id or a piece of the title or address, in any case.
      */
     public record IncidentQuery(
             @Nullable IncidentStatus status,
@@ -683,6 +708,9 @@ public class IncidentService {
             @Nullable Severity severity,
             @Nullable String zone,
             @Nullable String platform,
+            @Nullable String district,
+            @Nullable Priority priority,
+            @Nullable String text,
             @Nullable Instant from,
             @Nullable Instant to,
             int limit) {}

@@ -138,6 +138,63 @@ abstract class BoardScenarios {
     }
 
     @Test
+    @DisplayName("district, priority and text filters apply in the database, before the limit, on list and counters")
+    void filtersByDistrictPriorityAndTextBeforeTheLimit() {
+        String token = "Trace" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> needle = report("SVC-NOISE", "夜间施工噪音扰民", freshPlace());
+        needle.put("address", "北票市 " + token + " 号楼");
+        needle.put("districtCode", "211381");
+        needle.put("priority", "P3");
+        long found = file(needle);
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> newer = report("SVC-NOISE", "楼下广场舞噪音太大", freshPlace());
+            newer.put("districtCode", "211302");
+            newer.put("priority", "P3");
+            file(newer);
+        }
+
+        assertThat(ids("q=" + token + "&limit=1")).containsExactly(found);
+        assertThat(ids("q=" + token.toUpperCase(java.util.Locale.ROOT) + "&limit=1"))
+                .containsExactly(found);
+        assertThat(ids("q=" + found + "&limit=2000")).contains(found);
+        // % and _ are literal characters, not wildcards
+        assertThat(ids("q=" + token.substring(0, token.length() - 1) + "_&limit=2000"))
+                .isEmpty();
+        assertThat(ids("q=%25&limit=2000")).doesNotContain(found);
+
+        JsonNode oneInDistrict = commander
+                .get("/api/incidents?district=211381&priority=P3&limit=1")
+                .json();
+        assertThat(oneInDistrict).hasSize(1);
+        assertThat(oneInDistrict.get(0).get("districtCode").asString()).startsWith("211381");
+        assertThat(oneInDistrict.get(0).get("priority").asString()).isEqualTo("P3");
+        assertThat(ids("district=2113&q=" + token)).containsExactly(found);
+        assertThat(ids("district=211302&q=" + token)).isEmpty();
+        assertThat(ids("priority=P1&q=" + token)).isEmpty();
+
+        JsonNode counted = commander.get("/api/incidents/counts?q=" + token).json();
+        assertThat(counted.get("open").asLong()).isEqualTo(1);
+        assertThat(commander
+                        .get("/api/incidents/counts?district=211302&q=" + token)
+                        .json()
+                        .get("open")
+                        .asLong())
+                .isZero();
+
+        for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
+            Answer district = commander.get(path + "?district=abc");
+            assertThat(district.status()).as(district.text()).isEqualTo(400);
+            assertThat(district.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("district");
+            Answer text = commander.get(path + "?q=" + "x".repeat(101));
+            assertThat(text.status()).as(text.text()).isEqualTo(400);
+            assertThat(text.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+            Answer priority = commander.get(path + "?priority=P9");
+            assertThat(priority.status()).as(priority.text()).isEqualTo(400);
+        }
+    }
+
+    @Test
     @DisplayName("an unknown zone or platform is refused with 400 naming it, on the list and the counters")
     void refusesAnUnknownZoneOrPlatform() {
         for (String path : List.of("/api/incidents", "/api/incidents/counts")) {

@@ -118,12 +118,26 @@ class IncidentController {
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String zone,
             @RequestParam(required = false) String platform,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "200") int limit) {
         requireHall();
         var query = new IncidentService.IncidentQuery(
-                status, kind, category, severity, zone, platform, from, to, PageLimit.check(limit, 2000));
+                status,
+                kind,
+                category,
+                severity,
+                zone,
+                platform,
+                district,
+                priority,
+                q,
+                from,
+                to,
+                PageLimit.check(limit, 2000));
         List<Incident> found = incidents.search(query);
         Map<Long, List<Task>> tasks =
                 dispatch.ofIncidents(found.stream().map(Incident::id).toList());
@@ -149,6 +163,9 @@ class IncidentController {
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String zone,
             @RequestParam(required = false) String platform,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) Instant since) {
         requireHall();
         Instant from = since != null
@@ -156,7 +173,8 @@ class IncidentController {
                 : LocalDate.ofInstant(clock.instant(), centerZone.zone())
                         .atStartOfDay(centerZone.zone())
                         .toInstant();
-        var query = new IncidentService.IncidentQuery(null, kind, category, severity, zone, platform, null, null, 1);
+        var query = new IncidentService.IncidentQuery(
+                null, kind, category, severity, zone, platform, district, priority, q, null, null, 1);
         return incidents.count(query, agency, from);
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,7 +96,7 @@ public class IncidentStore {
     public List<Incident> openEmergenciesNear(@Nullable String category, GeoPoint near, double meters) {
         StringBuilder sql = new StringBuilder("SELECT * FROM incident WHERE status = 'OPEN'");
         List<Object> args = new ArrayList<>();
-        where(sql, args, IncidentKind.EMERGENCY, category, null, null);
+        where(sql, args, new Filter(IncidentKind.EMERGENCY, category, null, null, null, null, null));
         sql.append(" AND ").append(box(args, near, meters));
         return jdbc.sql(sql.toString()).params(args).query(IncidentStore::map).list();
     }
@@ -160,12 +161,23 @@ public class IncidentStore {
      * Incidents matching the filters (null means any), most urgent first. {@code category} takes
      * the categories below it too; {@code categoryIn}, when given, keeps only those categories.
      */
-    public List<Incident> search(
-            @Nullable IncidentStatus status,
+    /**
+     * The filters the board's list and counters share; null means any. {@code categoryIn} is the
+     * set a zone or platform handles; {@code district} matches the code and the divisions below it;
+     * {@code text} is an incident id or a piece of its title or address, any case.
+     */
+    public record Filter(
             @Nullable IncidentKind kind,
             @Nullable String category,
             @Nullable Collection<String> categoryIn,
             @Nullable Severity severity,
+            @Nullable String district,
+            @Nullable Priority priority,
+            @Nullable String text) {}
+
+    public List<Incident> search(
+            @Nullable IncidentStatus status,
+            Filter filter,
             @Nullable Instant openedFrom,
             @Nullable Instant openedTo,
             int limit) {
@@ -175,7 +187,7 @@ public class IncidentStore {
             sql.append(" AND status = ?");
             args.add(status.name());
         }
-        where(sql, args, kind, category, categoryIn, severity);
+        where(sql, args, filter);
         if (openedFrom != null) {
             sql.append(" AND opened_at >= ?");
             args.add(Sql.ts(openedFrom));
@@ -196,16 +208,11 @@ public class IncidentStore {
      * Every incident matching the filters that is open or was opened at or after {@code since},
      * with no limit: only the columns the board's counters need.
      */
-    public List<BoardRow> boardRows(
-            @Nullable IncidentKind kind,
-            @Nullable String category,
-            @Nullable Collection<String> categoryIn,
-            @Nullable Severity severity,
-            Instant since) {
+    public List<BoardRow> boardRows(Filter filter, Instant since) {
         StringBuilder sql = new StringBuilder("SELECT id, status, priority, in_command, opened_at FROM incident"
                 + " WHERE (status = 'OPEN' OR opened_at >= ?)");
         List<Object> args = new ArrayList<>(List.of(Sql.ts(since)));
-        where(sql, args, kind, category, categoryIn, severity);
+        where(sql, args, filter);
         return jdbc.sql(sql.toString())
                 .params(args)
                 .query((rs, n) -> new BoardRow(
@@ -217,31 +224,45 @@ public class IncidentStore {
                 .list();
     }
 
-    private static void where(
-            StringBuilder sql,
-            List<Object> args,
-            @Nullable IncidentKind kind,
-            @Nullable String category,
-            @Nullable Collection<String> categoryIn,
-            @Nullable Severity severity) {
-        if (kind != null) {
+    private static void where(StringBuilder sql, List<Object> args, Filter filter) {
+        if (filter.kind() != null) {
             sql.append(" AND kind = ?");
-            args.add(kind.name());
+            args.add(filter.kind().name());
         }
-        if (category != null) {
+        if (filter.category() != null) {
             sql.append(" AND (category_code = ? OR category_code LIKE ?)");
-            args.add(category);
-            args.add(category + "-%");
+            args.add(filter.category());
+            args.add(filter.category() + "-%");
         }
-        if (categoryIn != null) {
+        if (filter.categoryIn() != null) {
             sql.append(" AND category_code IN (")
-                    .append(Sql.marks(categoryIn.size()))
+                    .append(Sql.marks(filter.categoryIn().size()))
                     .append(")");
-            args.addAll(categoryIn);
+            args.addAll(filter.categoryIn());
         }
-        if (severity != null) {
+        if (filter.severity() != null) {
             sql.append(" AND severity = ?");
-            args.add(severity.name());
+            args.add(filter.severity().name());
+        }
+        if (filter.district() != null) {
+            sql.append(" AND district_code LIKE ?");
+            args.add(filter.district() + "%");
+        }
+        if (filter.priority() != null) {
+            sql.append(" AND priority = ?");
+            args.add(filter.priority().name());
+        }
+        if (filter.text() != null) {
+            String pattern = "%" + Sql.likeLiteral(filter.text().toLowerCase(Locale.ROOT)) + "%";
+            sql.append(" AND (LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(address, '')) LIKE ? ESCAPE '\\'");
+            args.add(pattern);
+            args.add(pattern);
+            if (filter.text().chars().allMatch(c -> c >= '0' && c <= '9')
+                    && filter.text().length() <= 18) {
+                sql.append(" OR id = ?");
+                args.add(Long.parseLong(filter.text()));
+            }
+            sql.append(")");
         }
     }
 

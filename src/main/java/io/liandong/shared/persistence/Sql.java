@@ -51,4 +51,20 @@ public final class Sql {
         }
         return slices;
     }
+
+    /**
+     * The text as a literal inside a {@code LIKE ... ESCAPE '\'} pattern: its {@code %}, {@code _}
+     * and backslashes match themselves.
+     */
+    public static String likeLiteral(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '%' || c == '_') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
 }
