@@ -446,6 +446,55 @@ abstract class Issue4Hardening {
         assertThat(reportCount()).isEqualTo(reports);
     }
 
+    // ---- found by the third newcomer test -------------------------------------------------------
+
+    @Test
+    @DisplayName("DEL and C1 control characters are refused like C0, naming the field; nothing is stored")
+    void delAndC1ControlCharactersAreRefused() {
+        long incident = gasCase();
+        int version = incidentVersion(incident);
+        int entries = recordSize(incident);
+        long reports = reportCount();
+        Map<String, String> fields = Map.of(
+                "text", "有人\u007f打架",
+                "address", "双塔区新华路\u0085 12 号",
+                "callerName", "王\u009b某",
+                "externalRef", "ref-\u0080");
+
+        fields.forEach((field, value) -> {
+            Map<String, Object> body = fight(null, "c1 " + field);
+            body.put(field, value);
+            Answer refused = callTaker.post("/api/reports", body);
+            assertThat(refused.status()).as(field + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.str("type")).isEqualTo("urn:liandong:problem:validation");
+            JsonNode error = refused.json().get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo(field);
+            assertThat(error.get("rejectedValue").asString()).containsPattern("\\\\u00[89][0-9A-F]|\\\\u007F");
+            assertThat(refused.str("detail")).contains(field, "control character", "U+007F to U+009F");
+        });
+        Answer note = commander.post(order(incident, "note"), map("version", version, "text", "现场已疏散\u009f"));
+
+        assertThat(note.status()).as(note.text()).isEqualTo(400);
+        assertThat(note.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(reportCount()).isEqualTo(reports);
+        assertThat(recordSize(incident)).isEqualTo(entries);
+    }
+
+    @Test
+    @DisplayName("Chinese text, emoji, no-break spaces and accents still pass the control character check")
+    void ordinaryUnicodeStillPasses() {
+        String text = "有人在小区里打架 🚒🔥👮‍♀️ café ½ 第一行\u00a0続き\n\t第二行";
+
+        Answer accepted = callTaker.post("/api/reports", map("channel", "110", "address", "双塔区新华路 8 号", "text", text));
+
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT text FROM report WHERE id = ?")
+                        .param(accepted.id("reportId"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(text);
+    }
+
     // ---- 9. agencies' own notifications --------------------------------------------------------
 
     @Test

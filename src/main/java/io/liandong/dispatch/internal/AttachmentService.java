@@ -188,7 +188,10 @@ class AttachmentService {
         }
     }
 
-    /** The last segment of the name the client gave, without control characters, at most 200 characters. */
+    /**
+     * The last segment of the name the client gave, without control characters (C0, DEL, C1) or
+     * line breaks, at most 200 characters.
+     */
     static String fileName(@Nullable String given, PhotoKind kind) {
         String name = clean(given);
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "photo." + kind.extension() : name;
@@ -197,7 +200,7 @@ class AttachmentService {
     private static String clean(@Nullable String given) {
         String name = given == null ? "" : given;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "").strip();
+        name = name.replaceAll("[\\p{Cntrl}\\x{80}-\\x{9F}\\p{Zl}\\p{Zp}]", "").strip();
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME_LENGTH));
         }

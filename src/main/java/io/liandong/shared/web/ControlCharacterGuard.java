@@ -8,9 +8,10 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Refuses C0 control characters (U+0000 to U+001F) other than tab, CR and LF in every JSON string
- * the center reads, so none reaches the database (PostgreSQL cannot store U+0000 in text at all).
- * {@link ProblemHandling} answers the refusal as a 400 problem naming the field.
+ * Refuses control characters in every JSON string the center reads: C0 (U+0000 to U+001F) other
+ * than tab, CR and LF, DEL (U+007F) and C1 (U+0080 to U+009F), so none reaches the database
+ * (PostgreSQL cannot store U+0000 in text at all) or a console, a log or an export that would act
+ * on it. {@link ProblemHandling} answers the refusal as a 400 problem naming the field.
  */
 @Component
 class ControlCharacterGuard extends SimpleModule {
@@ -35,12 +36,16 @@ class ControlCharacterGuard extends SimpleModule {
 
     static boolean hasControlCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if (refused(value.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** C0 other than tab, LF and CR, DEL, and C1; every other character, Chinese and emoji included, passes. */
+    static boolean refused(char c) {
+        return c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7f && c <= 0x9f;
     }
 
     /** The value with each control character written as {@code \\uXXXX}, so a problem body can show it. */
@@ -48,7 +53,7 @@ class ControlCharacterGuard extends SimpleModule {
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if (refused(c)) {
                 out.append(String.format("\\u%04X", (int) c));
             } else {
                 out.append(c);

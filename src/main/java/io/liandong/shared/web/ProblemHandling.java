@@ -41,7 +41,7 @@ public class ProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
     private static final String CONTROL_CHARACTERS =
-            "must not contain control characters (U+0000 to U+001F other than tab, CR and LF)";
+            "must not contain control characters (U+0000 to U+001F other than tab, CR and LF, U+007F to U+009F)";
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem problem, HttpServletRequest request) {

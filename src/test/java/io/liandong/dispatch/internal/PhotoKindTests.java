@@ -39,6 +39,9 @@ class PhotoKindTests {
         assertThat(AttachmentService.fileName("../../etc/passwd", PhotoKind.PNG))
                 .isEqualTo("passwd");
         assertThat(AttachmentService.fileName("a\r\nb.png", PhotoKind.PNG)).isEqualTo("ab.png");
+        // DEL and C1 (U+0085 is a line break to some readers) were kept in the stored name
+        assertThat(AttachmentService.fileName("现\u007f场\u0085\u009b照片.png", PhotoKind.PNG))
+                .isEqualTo("现场照片.png");
         assertThat(AttachmentService.fileName(null, PhotoKind.WEBP)).isEqualTo("photo.webp");
         assertThat(AttachmentService.fileName("dir/", PhotoKind.PNG)).isEqualTo("photo.png");
         assertThat(AttachmentService.fileName("..", PhotoKind.PNG)).isEqualTo("photo.png");
