@@ -79,6 +79,14 @@ public class AgencyService {
         return districts.isCounty(code);
     }
 
+    /**
+     * Whether the code is a township-level division (乡镇, 街道; 9 digits) of one of the city's
+     * counties in the NBS 2023 list.
+     */
+    public boolean isTownshipOfTheCity(String code) {
+        return districts.isTownship(code);
+    }
+
     /** The codes of the county-level divisions of the center's city, in the file's order. */
     public List<String> countyCodes() {
         return districts.all().stream()

@@ -225,18 +225,33 @@ public class IntakeService {
         return result;
     }
 
-    /** A 6-digit county-level division of the center's city, or a 9-digit code inside one. */
+    /**
+     * A 6-digit county-level division of the center's city, or a 9-digit township of one as the
+     * NBS 2023 division list has it; anything else is refused like a district outside the city.
+     */
     private void requireCityDistrict(String code) {
-        if (code.length() < 6 || !agencies.isCountyOfTheCity(code.substring(0, 6))) {
-            throw new Problem(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "unknown-district",
-                    "Refused",
-                    "districtCode " + code + " is not a district or county of this center's city (one of "
-                            + String.join(" ", agencies.countyCodes()) + ")",
-                    List.of(new Problem.FieldError(
-                            "districtCode", "is not a district or county of this center's city", code)));
+        String county = code.length() < 6 ? code : code.substring(0, 6);
+        if (!agencies.isCountyOfTheCity(county)) {
+            throw unknownDistrict(
+                    code,
+                    "is not a district or county of this center's city",
+                    "(one of " + String.join(" ", agencies.countyCodes()) + ")");
         }
+        if (code.length() > 6 && !agencies.isTownshipOfTheCity(code)) {
+            throw unknownDistrict(
+                    code,
+                    "is not a township of county " + county + " in the NBS 2023 division list",
+                    "(a county's own 6-digit code is accepted)");
+        }
+    }
+
+    private static Problem unknownDistrict(String code, String message, String hint) {
+        return new Problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "unknown-district",
+                "Refused",
+                "districtCode " + code + " " + message + " " + hint,
+                List.of(new Problem.FieldError("districtCode", message, code)));
     }
 
     private Category chooseCategory(ReportRequest request, Classification classification) {

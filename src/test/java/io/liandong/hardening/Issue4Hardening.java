@@ -495,6 +495,28 @@ abstract class Issue4Hardening {
                 .isEqualTo(text);
     }
 
+    @Test
+    @DisplayName("a made-up township inside a real county is refused naming districtCode; listed ones pass")
+    void madeUpTownshipsAreRefused() {
+        long reports = reportCount();
+        for (String madeUp : List.of("211302999", "211321000")) {
+            Answer refused = callTaker.post("/api/reports", fight(madeUp, "township " + madeUp));
+            assertThat(refused.status()).as(madeUp + ": " + refused.text()).isEqualTo(422);
+            assertThat(refused.str("type")).isEqualTo("urn:liandong:problem:unknown-district");
+            assertThat(refused.str("detail")).contains(madeUp, "township", madeUp.substring(0, 6));
+            JsonNode error = refused.json().get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("districtCode");
+            assertThat(error.get("rejectedValue").asString()).isEqualTo(madeUp);
+        }
+        assertThat(reportCount()).isEqualTo(reports);
+
+        // 双塔街道, 边杖子镇, 国营官大海农场 (a state farm), 大王杖子乡
+        for (String listed : List.of("211302001", "211303107", "211324400", "211382204")) {
+            Answer accepted = callTaker.post("/api/reports", fight(listed, "township " + listed));
+            assertThat(accepted.status()).as(listed + ": " + accepted.text()).isEqualTo(201);
+        }
+    }
+
     // ---- 9. agencies' own notifications --------------------------------------------------------
 
     @Test

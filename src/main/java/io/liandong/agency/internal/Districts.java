@@ -7,33 +7,43 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The center's city and its county-level divisions, read from the NBS 2023 division code lists
- * packaged under {@code deployment/} (see {@code deployment/ATTRIBUTION.md}).
+ * The center's city, its county-level divisions and their townships (乡镇, 街道), read from the
+ * NBS 2023 division code lists packaged under {@code deployment/} (see
+ * {@code deployment/ATTRIBUTION.md}).
  */
 @Component
 public class Districts {
 
     private final String cityCode;
     private final Map<String, District> byCode;
+    private final Set<String> townships;
 
     Districts(@Value("${liandong.center.city-code:211300}") String cityCode) {
         this.cityCode = cityCode;
         this.byCode = read(cityCode);
+        this.townships = townships(cityCode.substring(0, 4));
     }
 
     /** Whether the code is a county-level division of the city (not the city itself). */
     public boolean isCounty(String code) {
         return !code.equals(cityCode) && byCode.containsKey(code);
+    }
+
+    /** Whether the code is a 9-digit township-level division of one of the city's counties. */
+    public boolean isTownship(String code) {
+        return townships.contains(code);
     }
 
     public List<District> all() {
@@ -65,6 +75,16 @@ public class Districts {
             }
         });
         return districts;
+    }
+
+    private static Set<String> townships(String city) {
+        Set<String> codes = new HashSet<>();
+        lines("deployment/cn_admin_divisions_2023_streets.csv", row -> {
+            if (row.get(4).equals(city)) {
+                codes.add(row.get(0));
+            }
+        });
+        return Set.copyOf(codes);
     }
 
     private static void lines(String resource, Consumer<List<String>> row) {
