@@ -517,6 +517,52 @@ abstract class Issue4Hardening {
         }
     }
 
+    @Test
+    @DisplayName("a number too large for its field is refused naming the field, not as a malformed body")
+    void numbersThatOverflowNameTheirField() {
+        long incident = gasCase();
+        int version = incidentVersion(incident);
+        long reports = reportCount();
+        Map<String, Object> merge = fight("211302", "overflowing merge");
+        merge.put("mergeInto", new java.math.BigInteger("12345678901234567890"));
+
+        Answer overflowingMerge = callTaker.post("/api/reports", merge);
+        Answer overflowingVersion = commander.post(
+                order(incident, "severity"),
+                map("severity", "II", "version", new java.math.BigInteger("99999999999"), "reason", "测试"));
+
+        assertThat(overflowingMerge.status()).as(overflowingMerge.text()).isEqualTo(400);
+        assertThat(overflowingMerge.str("type")).isEqualTo("urn:liandong:problem:validation");
+        assertThat(overflowingMerge.str("detail")).startsWith("mergeInto: must be a whole number");
+        JsonNode error = overflowingMerge.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("mergeInto");
+        assertThat(error.get("rejectedValue").asString()).isEqualTo("12345678901234567890");
+        assertThat(overflowingVersion.status()).as(overflowingVersion.text()).isEqualTo(400);
+        assertThat(overflowingVersion.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("version");
+        assertThat(overflowingVersion.str("detail")).contains("2147483647");
+        assertThat(reportCount()).isEqualTo(reports);
+        assertThat(incidentVersion(incident)).isEqualTo(version);
+    }
+
+    @Test
+    @DisplayName("a value of the wrong JSON type names its field: an object for mergeInto, a number for text")
+    void wrongJsonTypesNameTheirField() {
+        long reports = reportCount();
+        Map<String, Object> objectMerge = fight("211302", "object merge");
+        objectMerge.put("mergeInto", map("id", 1));
+        Map<String, Object> numberText = fight("211302", "number text");
+        numberText.put("text", List.of(1, 2));
+
+        for (var body : Map.of("mergeInto", objectMerge, "text", numberText).entrySet()) {
+            Answer refused = callTaker.post("/api/reports", body.getValue());
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo(body.getKey());
+        }
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
     // ---- 9. agencies' own notifications --------------------------------------------------------
 
     @Test

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 
 /** Turns every failure into an RFC 9457 problem body; never a stack or class name in a body. */
 @RestControllerAdvice
@@ -40,6 +44,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    private static final Pattern COERCED_NUMBER = Pattern.compile("Numeric value \\(([-+0-9.eE]{1,400})\\)");
     private static final String CONTROL_CHARACTERS =
             "must not contain control characters (U+0000 to U+001F other than tab, CR and LF, U+007F to U+009F)";
 
@@ -89,6 +94,12 @@ public class ProblemHandling {
             String field = refused.getPath().isEmpty() ? "body" : fieldPath(refused);
             return problem(Problem.invalid(field, CONTROL_CHARACTERS, shorten(refused.getValue())), currentRequest());
         }
+        if (cause instanceof InputCoercionException overflow
+                && !overflow.getPath().isEmpty()) {
+            return problem(
+                    Problem.invalid(fieldPath(overflow), outOfRange(overflow.getTargetType()), number(overflow)),
+                    currentRequest());
+        }
         if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
@@ -137,7 +148,25 @@ public class ProblemHandling {
         return "a JSON object of the documented shape";
     }
 
-    private static String fieldPath(tools.jackson.databind.exc.MismatchedInputException e) {
+    /** What a number that does not fit its field must be instead. */
+    private static String outOfRange(@Nullable Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == long.class || type == Long.class) {
+            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return "is out of range for " + describe(type);
+    }
+
+    /** The number as sent, which Jackson names only in its message: "Numeric value (N) out of range ...". */
+    private static @Nullable Object number(InputCoercionException e) {
+        Matcher value = COERCED_NUMBER.matcher(String.valueOf(e.getOriginalMessage()));
+        return value.lookingAt() ? shorten(value.group(1)) : null;
+    }
+
+    /** The path to the value that failed, as Jackson 3 keeps it on every {@link JacksonException}. */
+    private static String fieldPath(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (var reference : e.getPath()) {
             if (reference.getPropertyName() != null) {
