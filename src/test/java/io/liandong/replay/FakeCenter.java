@@ -190,11 +190,12 @@ final class FakeCenter implements AutoCloseable {
             return ok(200, earlier);
         }
         if (!r.body().has("address") && !r.body().has("lat")) {
+            // as the center answers: the detail repeats the field error, a null rejected value is left out
             return new Reply(
                     400,
-                    "{\"type\":\"urn:liandong:problem:validation\",\"title\":\"Invalid\",\"status\":400,"
-                            + "\"detail\":\"address or point required\",\"errors\":[{\"field\":\"address\",\"message\":"
-                            + "\"an address or a lat/lon point is required\",\"rejectedValue\":null}]}");
+                    "{\"type\":\"urn:liandong:problem:validation\",\"title\":\"Invalid request\",\"status\":400,"
+                            + "\"detail\":\"address: an address or a lat/lon point is required\",\"errors\":"
+                            + "[{\"field\":\"address\",\"message\":\"an address or a lat/lon point is required\"}]}");
         }
         String category = r.body().path("category").asString("ACC");
         String at = r.body().path("receivedAt").asString();

@@ -166,8 +166,9 @@ class ReplayRunnerTests {
         assertThat(text.split("\r\n")).hasSize(1 + 5 + 3);
         assertThat(text).contains("3,4,STEP_REJECTED,arrive: the FIRE-BRIGADE task is still ISSUED;");
         assertThat(text)
-                .contains("5,6,REJECTED,HTTP 400 validation (address): address or point required; address"
-                        + " an address or a lat/lon point is required (was null),300,M7,");
+                .as("the center's refusal, each thing once")
+                .contains("5,6,REJECTED,HTTP 400 validation: address: an address or a lat/lon point is required,"
+                        + "300,M7,");
         assertThat(text)
                 .contains("6,7,STEP_REJECTED,arrive for FIRE-BRIGADE: On Scene DtTm 01/01/2017 11:33:00 AM"
                         + " is before Response DtTm 01/01/2017 11:35:00 AM,400,E4,Medical Incident");

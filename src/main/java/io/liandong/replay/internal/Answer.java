@@ -38,11 +38,7 @@ public record Answer(int status, @Nullable JsonNode body, String text, String re
 
     /** A short reason, the same for every answer with the same status, problem type and fields. */
     public String reason() {
-        StringBuilder reason = new StringBuilder("HTTP ").append(status);
-        String type = problemType();
-        if (!type.isEmpty()) {
-            reason.append(' ').append(type);
-        }
+        StringBuilder reason = head();
         List<String> fields = errorFields();
         if (!fields.isEmpty()) {
             reason.append(" (").append(String.join(", ", fields)).append(')');
@@ -50,48 +46,78 @@ public record Answer(int status, @Nullable JsonNode body, String text, String re
         return reason.toString();
     }
 
-    /** The reason with the problem's detail and each field error. */
+    /**
+     * Status and problem type, then what was wrong, each thing once: the field errors as {@code
+     * field: message (was value)}, preceded by the problem's detail only if it says more than they
+     * do (the center's validation detail is just the field errors again).
+     */
     public String detail() {
-        StringBuilder detail = new StringBuilder(reason());
+        StringBuilder detail = head();
+        List<String> parts = new ArrayList<>();
+        List<JsonNode> errors = errors();
         String text = field("detail");
         if (text == null) {
             text = field("title");
         }
-        if (text != null) {
-            detail.append(": ").append(text);
+        if (text != null && !saysNoMoreThan(text, errors)) {
+            parts.add(text);
         }
-        if (body != null && body.path("errors").isArray()) {
-            for (JsonNode error : body.path("errors")) {
-                detail.append("; ")
-                        .append(error.path("field").asString("?"))
-                        .append(' ')
-                        .append(error.path("message").asString(""));
-                JsonNode rejected = error.get("rejectedValue");
-                if (rejected != null) {
-                    detail.append(" (was ")
-                            .append(rejected.isNull() ? "null" : rejected.toString())
-                            .append(')');
-                }
+        for (JsonNode error : errors) {
+            StringBuilder part = new StringBuilder(error.path("field").asString("?"))
+                    .append(": ")
+                    .append(error.path("message").asString(""));
+            JsonNode rejected = error.get("rejectedValue");
+            if (rejected != null) {
+                part.append(" (was ")
+                        .append(rejected.isNull() ? "null" : rejected.toString())
+                        .append(')');
             }
+            parts.add(part.toString());
         }
         if (body == null && !this.text.isBlank()) {
-            detail.append(": ")
-                    .append(
-                            this.text.strip(),
-                            0,
-                            Math.min(200, this.text.strip().length()));
+            parts.add(this.text
+                    .strip()
+                    .substring(0, Math.min(200, this.text.strip().length())));
+        }
+        if (!parts.isEmpty()) {
+            detail.append(": ").append(String.join("; ", parts));
         }
         return detail.toString();
     }
 
+    /** {@code HTTP 400 validation}: the status and the problem type, if there is one. */
+    private StringBuilder head() {
+        StringBuilder head = new StringBuilder("HTTP ").append(status);
+        String type = problemType();
+        if (!type.isEmpty()) {
+            head.append(' ').append(type);
+        }
+        return head;
+    }
+
+    /** Whether the problem's detail only repeats what its field errors say. */
+    private static boolean saysNoMoreThan(String text, List<JsonNode> errors) {
+        return !errors.isEmpty()
+                && errors.stream().allMatch(error -> {
+                    String message = error.path("message").asString("");
+                    return !message.isBlank() && text.contains(message);
+                });
+    }
+
+    private List<JsonNode> errors() {
+        List<JsonNode> errors = new ArrayList<>();
+        if (body != null && body.path("errors").isArray()) {
+            body.path("errors").forEach(errors::add);
+        }
+        return errors;
+    }
+
     private List<String> errorFields() {
         List<String> fields = new ArrayList<>();
-        if (body != null && body.path("errors").isArray()) {
-            for (JsonNode error : body.path("errors")) {
-                String field = error.path("field").asString("");
-                if (!field.isEmpty() && !fields.contains(field)) {
-                    fields.add(field);
-                }
+        for (JsonNode error : errors()) {
+            String field = error.path("field").asString("");
+            if (!field.isEmpty() && !fields.contains(field)) {
+                fields.add(field);
             }
         }
         fields.sort(null);
