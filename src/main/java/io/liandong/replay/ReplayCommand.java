@@ -103,7 +103,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--rejects",
             paramLabel = "FILE",
-            description = "Where to write rows not taken (default: FILE.rejects.csv).")
+            description = "Where to write rows not taken (default: replay/<FILE without .csv>.rejects.csv"
+                    + " under --home, $LIANDONG_HOME or ./data).")
     private @Nullable Path rejects;
 
     @Option(
@@ -114,7 +115,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--home",
             paramLabel = "DIR",
-            description = "Data folder of the in-process center (default: $LIANDONG_HOME or ./data).")
+            description = "Data folder of the in-process center, and of the rejects file (default: $LIANDONG_HOME"
+                    + " or ./data).")
     private @Nullable Path home;
 
     @Option(
@@ -232,6 +234,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     settings.speed(),
                     settings.concurrency(),
                     settings.rejects(),
+                    settings.home(),
                     settings.timeout(),
                     settings.maxFailures(),
                     settings.shiftDays(),
@@ -331,6 +334,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 speed,
                 concurrency,
                 rejects,
+                home,
                 Duration.ofSeconds(timeoutSeconds),
                 maxFailures,
                 shiftDays(),

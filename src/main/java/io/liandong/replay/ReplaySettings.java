@@ -3,6 +3,7 @@ package io.liandong.replay;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param token an API token to use instead of user and password
  * @param speed {@code 0} for as fast as the center takes them, else N times real time
  * @param concurrency client threads
- * @param rejects where to write rows not taken; {@code null}: {@code <input>.rejects.csv}
+ * @param rejects where to write rows not taken; {@code null}: {@code
+ *     <home>/replay/<input name without .csv>.rejects.csv}
+ * @param home the center's data folder, under which the rejects file goes by default; {@code
+ *     null}: {@code $LIANDONG_HOME} or {@code ./data}
  * @param timeout how long to wait for one answer
  * @param maxFailures stop sending reports after this many failed calls; {@code 0}: never
  * @param shiftDays whole days added to every time of the log ({@code null}: automatic, so that
@@ -36,6 +40,7 @@ public record ReplaySettings(
         double speed,
         int concurrency,
         @Nullable Path rejects,
+        @Nullable Path home,
         Duration timeout,
         long maxFailures,
         @Nullable Long shiftDays,
@@ -54,6 +59,7 @@ public record ReplaySettings(
                 null,
                 0,
                 4,
+                null,
                 null,
                 Duration.ofSeconds(30),
                 100,
@@ -74,6 +80,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 rejects,
+                home,
                 timeout,
                 maxFailures,
                 shiftDays,
@@ -93,6 +100,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 rejects,
+                home,
                 timeout,
                 maxFailures,
                 shiftDays,
@@ -112,6 +120,7 @@ public record ReplaySettings(
                 times,
                 concurrency,
                 rejects,
+                home,
                 timeout,
                 maxFailures,
                 shiftDays,
@@ -131,6 +140,7 @@ public record ReplaySettings(
                 speed,
                 clients,
                 rejects,
+                home,
                 timeout,
                 maxFailures,
                 shiftDays,
@@ -150,6 +160,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 file,
+                home,
                 timeout,
                 maxFailures,
                 shiftDays,
@@ -169,6 +180,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 rejects,
+                home,
                 wait,
                 maxFailures,
                 shiftDays,
@@ -188,6 +200,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 rejects,
+                home,
                 timeout,
                 calls,
                 shiftDays,
@@ -208,6 +221,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 rejects,
+                home,
                 timeout,
                 maxFailures,
                 days,
@@ -227,6 +241,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 rejects,
+                home,
                 timeout,
                 maxFailures,
                 shiftDays,
@@ -246,6 +261,7 @@ public record ReplaySettings(
                 speed,
                 concurrency,
                 rejects,
+                home,
                 timeout,
                 maxFailures,
                 shiftDays,
@@ -254,8 +270,47 @@ public record ReplaySettings(
                 nothingSent);
     }
 
-    /** The rejects file to write. */
+    public ReplaySettings withHome(@Nullable Path folder) {
+        return new ReplaySettings(
+                input,
+                mapping,
+                url,
+                user,
+                password,
+                token,
+                speed,
+                concurrency,
+                rejects,
+                folder,
+                timeout,
+                maxFailures,
+                shiftDays,
+                mergeWindow,
+                mergeRadius,
+                dryRun);
+    }
+
+    /**
+     * The rejects file to write: {@code rejects} if given, else {@code replay/<log>.rejects.csv}
+     * under the data folder, never next to the log (the shipped samples sit in the source tree).
+     */
     public Path rejectsFile() {
-        return rejects != null ? rejects : input.resolveSibling(input.getFileName() + ".rejects.csv");
+        if (rejects != null) {
+            return rejects;
+        }
+        String name = input.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            name = name.substring(0, name.length() - ".csv".length());
+        }
+        return dataHome().resolve("replay").resolve(name + ".rejects.csv").toAbsolutePath();
+    }
+
+    /** {@code home}, else {@code $LIANDONG_HOME}, else {@code ./data}: the folder the center itself uses. */
+    public Path dataHome() {
+        if (home != null) {
+            return home;
+        }
+        String configured = System.getenv("LIANDONG_HOME");
+        return Path.of(configured == null || configured.isBlank() ? "data" : configured);
     }
 }

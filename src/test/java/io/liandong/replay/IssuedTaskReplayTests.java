@@ -144,8 +144,9 @@ class IssuedTaskReplayTests {
     }
 
     private ReplaySummary replay(int clients) throws Exception {
-        ReplaySettings settings =
-                ReplaySettings.of(log, center.url(), "admin", "secret-password").withConcurrency(clients);
+        ReplaySettings settings = ReplaySettings.of(log, center.url(), "admin", "secret-password")
+                .withConcurrency(clients)
+                .withHome(folder);
         return new ReplayRunner(settings, new PrintStream(new ByteArrayOutputStream())).run();
     }
 }

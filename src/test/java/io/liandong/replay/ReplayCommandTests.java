@@ -102,6 +102,8 @@ class ReplayCommandTests {
                     "secret-password",
                     "--progress",
                     "lines",
+                    "--rejects",
+                    folder.resolve("rejects.csv").toString(),
                     "-c",
                     "2");
 
@@ -126,11 +128,27 @@ class ReplayCommandTests {
                     "--password",
                     "secret-password",
                     "--progress",
-                    "none");
+                    "none",
+                    "--rejects",
+                    folder.resolve("rejects.csv").toString());
 
             assertThat(status).isEqualTo(2);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("  rows failed                     8");
         }
+    }
+
+    @Test // the rejects file went next to the log, which for the shipped samples is the source tree
+    void writesTheRejectsFileUnderTheHomeFolderAndSaysWhere() throws IOException {
+        Path home = folder.resolve("home");
+
+        int status = run(log.toString(), "--dry-run", "--home", home.toString(), "--progress", "none");
+
+        Path rejects = home.resolve("replay").resolve("calls.rejects.csv").toAbsolutePath();
+        assertThat(status).isZero();
+        assertThat(rejects).isRegularFile();
+        assertThat(Files.readString(rejects)).startsWith("row,line,outcome,reason,Call Number,");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("  rejects file           " + rejects + " (");
+        assertThat(folder.resolve("calls.csv.rejects.csv")).doesNotExist();
     }
 
     private void assertUsage(String message, String... args) {

@@ -160,7 +160,6 @@ class ReplayRunnerTests {
     void writesRejectedRowsWithTheirNumberReasonAndOriginalFields() throws Exception {
         ReplaySummary summary = replay(settings());
 
-        assertThat(summary.rejectsFile()).isEqualTo(folder.resolve("calls.csv.rejects.csv"));
         String text = Files.readString(summary.rejectsFile());
         assertThat(text).startsWith("row,line,outcome,reason,Call Number,Unit ID,Call Type,");
         assertThat(text.split("\r\n")).hasSize(1 + 5 + 3);
@@ -174,6 +173,21 @@ class ReplayRunnerTests {
                         + " is before Response DtTm 01/01/2017 11:35:00 AM,400,E4,Medical Incident");
         assertThat(text).contains("\"1 Block of\nMISSION ST\"");
         assertThat(text).contains("10,12,REJECTED,\"row has 4 fields, the header has 13\",800,E8,too,few\r\n");
+    }
+
+    @Test // the rejects file went next to the log, which for the shipped samples is the source tree
+    void writesTheRejectsFileUnderTheDataFolderUnlessToldWhere() throws Exception {
+        ReplaySummary byDefault = replay(settings());
+        ReplaySummary told = replay(settings().withRejects(folder.resolve("mine.csv")));
+
+        assertThat(byDefault.rejectsFile())
+                .isEqualTo(folder.resolve("home/replay/calls.rejects.csv").toAbsolutePath());
+        assertThat(byDefault.rejectsFile()).isRegularFile();
+        assertThat(told.rejectsFile()).isEqualTo(folder.resolve("mine.csv"));
+        assertThat(Files.readString(told.rejectsFile())).startsWith("row,line,outcome,reason,Call Number,");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).doesNotContain("calls.csv.rejects.csv");
+        }
     }
 
     @Test
@@ -357,7 +371,7 @@ class ReplayRunnerTests {
     }
 
     private ReplaySettings settings() {
-        return ReplaySettings.of(log, center.url(), "admin", "secret-password");
+        return ReplaySettings.of(log, center.url(), "admin", "secret-password").withHome(folder.resolve("home"));
     }
 
     private ReplaySummary replay(ReplaySettings settings) throws Exception {

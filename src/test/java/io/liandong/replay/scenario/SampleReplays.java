@@ -46,7 +46,8 @@ abstract class SampleReplays {
         Files.copy(Path.of(sample), log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ReplaySettings settings = ReplaySettings.of(
                         log, URI.create("http://127.0.0.1:" + port), "admin", ADMIN_PASSWORD)
-                .withMapping(Path.of(mapping));
+                .withMapping(Path.of(mapping))
+                .withHome(temp);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         return new ReplayRunner(settings, new PrintStream(err, true, StandardCharsets.UTF_8)).run();
     }
