@@ -1,5 +1,6 @@
 package io.liandong.record;
 
+import io.liandong.record.internal.TransactionEntries;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Appends to and reads incident records. Appending must happen inside the caller's transaction. */
+/**
+ * Appends to and reads incident records. Appending must happen inside the caller's transaction;
+ * each entry is published as {@link RecordAppended} at once, and all entries of the transaction
+ * together as {@link RecordCommitted} just before it commits.
+ */
 @Service
 public class RecordService {
 
@@ -31,14 +36,19 @@ public class RecordService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionEntries committed;
 
-    RecordService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    RecordService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, TransactionEntries committed) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.committed = committed;
     }
 
-    /** Appends one entry in the current transaction and publishes {@link RecordAppended}. */
+    /**
+     * Appends one entry in the current transaction, publishes {@link RecordAppended} and adds the
+     * entry to the transaction's {@link RecordCommitted}.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public RecordEntry append(NewEntry entry) {
         Instant now = clock.instant();
@@ -75,6 +85,7 @@ public class RecordService {
                 entry.reason(),
                 entry.detail());
         events.publishEvent(new RecordAppended(stored));
+        committed.add(stored);
         return stored;
     }
 

@@ -1,0 +1,31 @@
+package io.liandong.record;
+
+import java.util.List;
+
+/**
+ * Published once per transaction that appended to the record, inside it, just before it commits:
+ * every entry the transaction appended, in the order it appended them (so in increasing id). For
+ * listeners that want a transaction's entries together, such as the outbox to Kafka, which stores
+ * one publication per event. {@link RecordAppended} is still published for each entry as it is
+ * appended.
+ *
+ * <p>A transaction that appends more than {@link #MAX_ENTRIES} entries publishes one of these per
+ * {@code MAX_ENTRIES}, so that no single event grows without bound. A transaction that rolls back
+ * publishes none. (An entry appended in a nested transaction that was rolled back to its savepoint
+ * would still be in it; nothing in Liandong appends under a savepoint.)
+ *
+ * @param entries at least one entry, all appended by the same transaction, oldest first
+ */
+public record RecordCommitted(List<RecordEntry> entries) {
+
+    /** The most entries one event carries. */
+    public static final int MAX_ENTRIES = 100;
+
+    public RecordCommitted {
+        entries = List.copyOf(entries);
+        if (entries.isEmpty() || entries.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException(
+                    "a committed batch holds 1 to " + MAX_ENTRIES + " entries, was " + entries.size());
+        }
+    }
+}
