@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +23,8 @@ public final class Brokers {
     public static final String RECORD = "liandong.record";
     public static final String DEAD_LETTERS = "liandong.record.DLT";
 
+    private static final Map<String, EmbeddedKafkaKraftBroker> STARTED = new ConcurrentHashMap<>();
+
     private Brokers() {}
 
     /** Starts one broker on a random loopback port with both topics, three partitions each. */
@@ -29,6 +32,17 @@ public final class Brokers {
         var broker = new EmbeddedKafkaKraftBroker(1, 3, RECORD, DEAD_LETTERS);
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         broker.afterPropertiesSet();
+        STARTED.put(broker.getBrokersAsString(), broker);
+        return broker;
+    }
+
+    /** The broker {@link #start()} started at that address ({@code spring.kafka.bootstrap-servers}). */
+    public static EmbeddedKafkaKraftBroker at(String address) {
+        EmbeddedKafkaKraftBroker broker = STARTED.get(address);
+        if (broker == null) {
+            throw new IllegalArgumentException(
+                    "no broker was started at " + address + "; started: " + STARTED.keySet());
+        }
         return broker;
     }
 

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written in batches, one transaction each, by a thread of their own.
  *
  * <p>What it gives up: a node killed between the broker's acknowledgement and the batch's commit
- * (at most {@link #MAX_WAIT} later) sends those messages once more after its restart, which the
- * consumers drop as duplicates. At-least-once delivery is unchanged.
+ * (at most {@link #MAX_WAIT} later) sends those transactions' entries once more after its restart,
+ * which the consumers drop as duplicates. At-least-once delivery is unchanged.
  */
 final class BatchedCompletions implements EventPublicationRepository, DisposableBean {
 

@@ -1,7 +1,6 @@
 package io.liandong.interop.internal;
 
-import io.liandong.interop.RecordMessage;
-import io.liandong.record.RecordAppended;
+import io.liandong.record.RecordCommitted;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -11,7 +10,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +30,10 @@ import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code liandong.kafka.enabled=true}: every {@link RecordAppended} is stored in the same
- * transaction as the entry (Spring Modulith's JDBC event publication registry) and, after the
- * commit, sent to {@code liandong.record} keyed by incident id; every node consumes that topic
+ * {@code liandong.kafka.enabled=true}: the record entries of each transaction are stored as one
+ * {@link RecordCommitted} publication in the same transaction (Spring Modulith's JDBC event
+ * publication registry) and, after the commit, sent to {@code liandong.record} one message per
+ * entry, keyed by incident id ({@link RecordProducer}); every node consumes that topic
  * in a consumer group of its own, and a message it cannot handle after {@code attempts} tries
  * goes to the dead-letter topic and the {@code dead_letter} table.
  */
@@ -47,21 +45,18 @@ class KafkaBridgeConfiguration {
     static final String LISTENER_ID = "liandong-record-bridge";
 
     /**
-     * Only record entries leave the node; the routing key keeps one incident in one partition.
-     * Static and bound from the environment: Spring Modulith needs it while the context is still
-     * being set up.
+     * Sends each transaction's record entries, one message per entry; Spring Modulith's registry
+     * stores one publication per transaction for it. Spring Modulith's own externalization (one
+     * message per event) is off: {@code spring.modulith.events.externalization.enabled=false}.
      */
     @Bean
-    static EventExternalizationConfiguration recordExternalization(NodeIdentity node, Environment environment) {
-        KafkaBridgeProperties properties =
-                Binder.get(environment).bindOrCreate("liandong.kafka", KafkaBridgeProperties.class);
-        String center = environment.getProperty("liandong.center.city-code");
-        return EventExternalizationConfiguration.externalizing()
-                .selectByType(RecordAppended.class)
-                .mapping(RecordAppended.class, appended -> RecordMessage.of(appended.entry(), center, node.value()))
-                .route(RecordAppended.class, appended -> RoutingTarget.forTarget(properties.topic())
-                        .andKey(String.valueOf(appended.entry().incidentId())))
-                .build();
+    RecordProducer recordProducer(
+            KafkaOperations<Object, Object> kafka,
+            KafkaBridgeProperties properties,
+            NodeIdentity node,
+            Environment environment) {
+        return new RecordProducer(
+                kafka, properties.topic(), environment.getProperty("liandong.center.city-code"), node);
     }
 
     /** Takes the outbox's bookkeeping off the commit path: see {@link BatchedCompletions}. */

@@ -22,7 +22,8 @@ import org.springframework.modulith.events.ResubmissionOptions;
  * away), and a publication left unfinished by a node that died and has not come back, or that died
  * while it was resending. Such a publication is marked failed once it has been idle for
  * {@code outbox-stale-after}, then resent; a message may so leave twice, and consumers drop the
- * second. Also keeps the {@code liandong.outbox.backlog} gauge: publications not yet sent.
+ * second. Also keeps the {@code liandong.outbox.backlog} gauge: publications not yet sent, one per
+ * transaction (with all the record entries it appended).
  */
 class OutboxSweeper implements SmartLifecycle {
 
@@ -44,7 +45,7 @@ class OutboxSweeper implements SmartLifecycle {
         this.failed = failed;
         this.properties = properties;
         Gauge.builder("liandong.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox publications not yet sent to Kafka, as of the last sweep")
+                .description("Outbox publications (one per transaction) not yet sent to Kafka, as of the last sweep")
                 .register(meters);
     }
 
