@@ -1,6 +1,7 @@
 package io.liandong.record;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Published once per transaction that appended to the record, inside it, just before it commits:
@@ -15,8 +16,11 @@ import java.util.List;
  * would still be in it; nothing in Liandong appends under a savepoint.)
  *
  * @param entries at least one entry, all appended by the same transaction, oldest first
+ * @param writtenBy the node that wrote them ({@code liandong.node-id}), kept with the event so that
+ *     whichever node sends it later (after the writer died) names the writer; null in publications
+ *     stored before this field existed
  */
-public record RecordCommitted(List<RecordEntry> entries) {
+public record RecordCommitted(List<RecordEntry> entries, @Nullable String writtenBy) {
 
     /** The most entries one event carries. */
     public static final int MAX_ENTRIES = 100;

@@ -416,6 +416,32 @@ abstract class KafkaBridgeScenarios {
     }
 
     @Test
+    @DisplayName("a publication another node wrote and left unsent is sent here under the writer's id, not this node's")
+    void publicationOfADeadNodeIsSentUnderItsWritersId() {
+        Instant now = Instant.parse("2026-12-04T12:31:07.512Z");
+        RecordEntry entry = new RecordEntry(
+                9_400_002L, 9_400_002L, now, now, "commander", "C-03", "NOTE_ADDED", null, null, null, "orphan");
+        jdbc.sql(
+                        """
+                        INSERT INTO event_publication (id, listener_id, event_type, serialized_event,
+                          publication_date, status, completion_attempts)
+                        VALUES (?, ?, ?, ?, ?, 'FAILED', 1)""")
+                .params(
+                        UUID.randomUUID(),
+                        "liandong.record.kafka",
+                        RecordCommitted.class.getName(),
+                        serializer.serialize(new RecordCommitted(List.of(entry), "node-gone")),
+                        Timestamp.from(now))
+                .update();
+
+        waitUntil(() -> publications(entry.incidentId()).isEmpty(), "the dead node's publication to be sent");
+        List<ConsumerRecord<String, String>> messages = messagesOf(entry.incidentId(), 1);
+        assertThat(messages).hasSize(1);
+        assertThat(JSON.readValue(messages.get(0).value(), RecordMessage.class))
+                .isEqualTo(RecordMessage.of(entry, "211300", "node-gone"));
+    }
+
+    @Test
     @DisplayName("an entry from another node is delivered once however often it arrives; own entries are skipped")
     void remoteEntriesAreDeliveredOnceAndOwnAreSkipped() {
         RecordMessage remote = message(8_000_001L, "node-b", null);

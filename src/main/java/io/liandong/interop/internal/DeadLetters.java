@@ -1,5 +1,6 @@
 package io.liandong.interop.internal;
 
+import io.liandong.shared.NodeIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;

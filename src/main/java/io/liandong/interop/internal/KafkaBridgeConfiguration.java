@@ -1,6 +1,7 @@
 package io.liandong.interop.internal;
 
 import io.liandong.record.RecordCommitted;
+import io.liandong.shared.NodeIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -2,6 +2,7 @@ package io.liandong.interop.internal;
 
 import io.liandong.interop.RecordMessage;
 import io.liandong.interop.RemoteRecordReceived;
+import io.liandong.shared.NodeIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -3,6 +3,7 @@ package io.liandong.interop.internal;
 import io.liandong.interop.RecordMessage;
 import io.liandong.record.RecordCommitted;
 import io.liandong.record.RecordEntry;
+import io.liandong.shared.NodeIdentity;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,10 @@ class RecordProducer {
     @TransactionalEventListener(id = LISTENER_ID)
     public CompletableFuture<Void> send(RecordCommitted committed) {
         List<RecordEntry> entries = committed.entries();
-        CompletableFuture<?>[] sends = entries.stream().map(this::send).toArray(CompletableFuture<?>[]::new);
+        // The writer's id, not this node's: after a node died, another node's sweeper sends its rows.
+        String origin = committed.writtenBy() != null ? committed.writtenBy() : node.value();
+        CompletableFuture<?>[] sends =
+                entries.stream().map(entry -> send(entry, origin)).toArray(CompletableFuture<?>[]::new);
         return CompletableFuture.allOf(sends).whenComplete((done, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -81,8 +85,8 @@ class RecordProducer {
      * A send refused at once (the producer closed, a value it cannot serialize) fails like one the
      * broker refused; the other entries are still sent.
      */
-    private CompletableFuture<?> send(RecordEntry entry) {
-        Message<RecordMessage> message = MessageBuilder.withPayload(RecordMessage.of(entry, center, node.value()))
+    private CompletableFuture<?> send(RecordEntry entry, String origin) {
+        Message<RecordMessage> message = MessageBuilder.withPayload(RecordMessage.of(entry, center, origin))
                 .setHeader(KafkaHeaders.TOPIC, topic)
                 .setHeader(KafkaHeaders.KEY, String.valueOf(entry.incidentId()))
                 .build();

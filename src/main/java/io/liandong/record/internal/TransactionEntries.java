@@ -2,6 +2,7 @@ package io.liandong.record.internal;
 
 import io.liandong.record.RecordCommitted;
 import io.liandong.record.RecordEntry;
+import io.liandong.shared.NodeIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,9 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class TransactionEntries {
 
     private final ApplicationEventPublisher events;
+    private final String node;
 
-    TransactionEntries(ApplicationEventPublisher events) {
+    TransactionEntries(ApplicationEventPublisher events, NodeIdentity node) {
         this.events = events;
+        this.node = node.value();
     }
 
     /**
@@ -30,12 +33,12 @@ public class TransactionEntries {
      */
     public void add(RecordEntry entry) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            events.publishEvent(new RecordCommitted(List.of(entry)));
+            events.publishEvent(new RecordCommitted(List.of(entry), node));
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
         if (pending == null) {
-            pending = new Pending(events);
+            pending = new Pending(events, node);
             TransactionSynchronizationManager.bindResource(Pending.class, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
@@ -46,11 +49,13 @@ public class TransactionEntries {
     private static final class Pending implements TransactionSynchronization {
 
         private final ApplicationEventPublisher events;
+        private final String node;
         private List<RecordEntry> entries = new ArrayList<>();
         private boolean committing;
 
-        Pending(ApplicationEventPublisher events) {
+        Pending(ApplicationEventPublisher events, String node) {
             this.events = events;
+            this.node = node;
         }
 
         void add(RecordEntry entry) {
@@ -89,7 +94,7 @@ public class TransactionEntries {
             }
             List<RecordEntry> batch = entries;
             entries = new ArrayList<>();
-            events.publishEvent(new RecordCommitted(batch));
+            events.publishEvent(new RecordCommitted(batch, node));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.record.RecordCommitted;
 import io.liandong.record.RecordEntry;
+import io.liandong.shared.NodeIdentity;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,11 +25,13 @@ class TransactionEntriesTests {
     private static final Instant AT = Instant.parse("2026-12-04T12:29:00Z");
 
     private final List<RecordCommitted> published = new CopyOnWriteArrayList<>();
-    private final TransactionEntries entries = new TransactionEntries(event -> {
-        if (event instanceof RecordCommitted committed) {
-            published.add(committed);
-        }
-    });
+    private final TransactionEntries entries = new TransactionEntries(
+            event -> {
+                if (event instanceof RecordCommitted committed) {
+                    published.add(committed);
+                }
+            },
+            NodeIdentity.of(new MockEnvironment().withProperty("liandong.node-id", "node-7")));
     private final DataSourceTransactionManager manager = new DataSourceTransactionManager(
             new DriverManagerDataSource("jdbc:h2:mem:transaction-entries;DB_CLOSE_DELAY=-1", "sa", ""));
     private final TransactionTemplate transactions = new TransactionTemplate(manager);
@@ -41,9 +45,10 @@ class TransactionEntriesTests {
             assertThat(published).as("nothing before the commit").isEmpty();
         });
 
-        assertThat(published).singleElement().satisfies(committed -> assertThat(committed.entries())
-                .extracting(RecordEntry::id)
-                .containsExactly(1L, 2L, 3L));
+        assertThat(published).singleElement().satisfies(committed -> {
+            assertThat(committed.entries()).extracting(RecordEntry::id).containsExactly(1L, 2L, 3L);
+            assertThat(committed.writtenBy()).isEqualTo("node-7");
+        });
     }
 
     @Test

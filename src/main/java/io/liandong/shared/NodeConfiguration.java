@@ -1,4 +1,4 @@
-package io.liandong.interop.internal;
+package io.liandong.shared;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -6,7 +6,7 @@ import org.springframework.core.env.Environment;
 
 /** This node's {@link NodeIdentity}, resolved once; static because the outbox's setup needs it early. */
 @Configuration(proxyBeanMethods = false)
-class NodeConfiguration {
+public class NodeConfiguration {
 
     @Bean
     static NodeIdentity nodeIdentity(Environment environment) {

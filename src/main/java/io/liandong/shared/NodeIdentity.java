@@ -1,4 +1,4 @@
-package io.liandong.interop.internal;
+package io.liandong.shared;
 
 import java.net.InetAddress;
 import java.util.UUID;
@@ -7,8 +7,9 @@ import org.springframework.core.env.Environment;
 /**
  * This node's id within the center: {@code liandong.node-id} when set (it should be, and stable
  * across restarts, when several nodes run), else the host name and HTTP port, else the host name
- * and a random suffix. Stamped on every message this node sends; messages carrying it are this
- * node's own and are skipped when they come back. One instance per application context (see
+ * and a random suffix. Stamped on what this node writes to the record, and so on every message
+ * that carries it, whichever node sends it; messages carrying it are this node's own and are
+ * skipped when they come back. One instance per application context (see
  * {@link NodeConfiguration}), so a random suffix is drawn once.
  */
 public final class NodeIdentity {
@@ -19,7 +20,7 @@ public final class NodeIdentity {
         this.value = value;
     }
 
-    static NodeIdentity of(Environment environment) {
+    public static NodeIdentity of(Environment environment) {
         String configured = environment.getProperty("liandong.node-id", "").strip();
         return new NodeIdentity(configured.isEmpty() ? fallback(environment) : configured);
     }
