@@ -15,12 +15,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The console's server side over HTTP: live stream, replay on reconnect, map settings, page routes. */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -57,6 +61,26 @@ class ConsoleIntegrationTests {
                                 "districtCode", "211302",
                                 "text", "居民在家中打开燃气阀门轻生，闻到很浓的煤气味",
                                 "category", "SOC-SUICIDE-GAS"));
+    }
+
+    @Test
+    @DisplayName("a console that went away is dropped quietly: no error logged, no problem written into the stream")
+    void aConsoleThatWentAwayIsDroppedWithoutAnError(CapturedOutput output) throws Exception {
+        SseClient gone = SseClient.open(port, "commander", DEMO_PASSWORD, null);
+        gone.await("ready");
+        gone.close();
+        try (SseClient watching = SseClient.open(port, "leader", DEMO_PASSWORD, null)) {
+            watching.await("ready");
+            for (int i = 0; i < 8; i++) {
+                Answer filed = fileGasCase(41.40 + i * 0.02, 120.30);
+                assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+                watching.await(e -> e.name().equals("INCIDENT_OPENED")
+                        && e.data().contains("\"incidentId\":" + filed.id("incidentId")));
+                Thread.sleep(150);
+            }
+        }
+
+        assertThat(output.getAll()).doesNotContain("Unexpected failure").doesNotContain("Failure in @ExceptionHandler");
     }
 
     @Test
