@@ -390,19 +390,11 @@ abstract class KafkaBridgeScenarios {
         Instant now = Instant.parse("2026-12-04T12:29:01.204Z");
         RecordEntry entry = new RecordEntry(
                 9_400_001L, 9_400_001L, now, now, "commander", "C-03", "NOTE_ADDED", null, null, null, "left over");
-        jdbc.sql(
-                        """
-                        INSERT INTO event_publication (id, listener_id, event_type, serialized_event,
-                          publication_date, status, completion_attempts)
-                        VALUES (?, ?, ?, ?, ?, 'FAILED', 1)""")
-                .params(
-                        UUID.randomUUID(),
-                        "org.springframework.modulith.events.support.DelegatingEventExternalizer"
-                                + ".externalize(java.lang.Object)",
-                        RecordAppended.class.getName(),
-                        serializer.serialize(new RecordAppended(entry)),
-                        Timestamp.from(now))
-                .update();
+        failedPublication(
+                "org.springframework.modulith.events.support.DelegatingEventExternalizer"
+                        + ".externalize(java.lang.Object)",
+                new RecordAppended(entry),
+                now);
 
         String migration = new ClassPathResource("db/migration/common/V10__outbox_per_transaction.sql")
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -421,18 +413,7 @@ abstract class KafkaBridgeScenarios {
         Instant now = Instant.parse("2026-12-04T12:31:07.512Z");
         RecordEntry entry = new RecordEntry(
                 9_400_002L, 9_400_002L, now, now, "commander", "C-03", "NOTE_ADDED", null, null, null, "orphan");
-        jdbc.sql(
-                        """
-                        INSERT INTO event_publication (id, listener_id, event_type, serialized_event,
-                          publication_date, status, completion_attempts)
-                        VALUES (?, ?, ?, ?, ?, 'FAILED', 1)""")
-                .params(
-                        UUID.randomUUID(),
-                        "liandong.record.kafka",
-                        RecordCommitted.class.getName(),
-                        serializer.serialize(new RecordCommitted(List.of(entry), "node-gone")),
-                        Timestamp.from(now))
-                .update();
+        failedPublication("liandong.record.kafka", new RecordCommitted(List.of(entry), "node-gone"), now);
 
         waitUntil(() -> publications(entry.incidentId()).isEmpty(), "the dead node's publication to be sent");
         List<ConsumerRecord<String, String>> messages = messagesOf(entry.incidentId(), 1);
@@ -556,6 +537,22 @@ abstract class KafkaBridgeScenarios {
     }
 
     /** The outbox rows holding entries of one incident. */
+    /** An unsent publication as a node leaves it when its send failed: status FAILED, one attempt. */
+    private void failedPublication(String listener, Object event, Instant at) {
+        jdbc.sql(
+                        """
+                        INSERT INTO event_publication (id, listener_id, event_type, serialized_event,
+                          publication_date, status, completion_attempts)
+                        VALUES (?, ?, ?, ?, ?, 'FAILED', 1)""")
+                .params(
+                        UUID.randomUUID(),
+                        listener,
+                        event.getClass().getName(),
+                        serializer.serialize(event),
+                        Timestamp.from(at))
+                .update();
+    }
+
     private List<Map<String, Object>> publications(long incident) {
         return jdbc.sql(
                         """
