@@ -144,4 +144,35 @@ class FormLoginIntegrationTests extends IdentityTestSupport {
                 .isEqualTo(403);
         assertThat(admin().get("/actuator/metrics").status()).isEqualTo(200);
     }
+
+    @Test
+    void theBuildsSbomIsServedToTheAdministrator() {
+        Answer sbom = admin().get("/actuator/sbom/application", "Accept", "*/*");
+        Answer onlyJson = admin().get("/actuator/sbom/application");
+
+        assertThat(sbom.status()).as(sbom.body()).isEqualTo(200);
+        JsonNode bom = HttpClientFixture.JSON.readTree(sbom.body());
+        assertThat(bom.get("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(bom.get("components").toString()).contains("spring-boot", "postgresql", "spring-session-jdbc");
+        assertThat(basic("analyst", DEMO_PASSWORD)
+                        .get("/actuator/sbom/application")
+                        .status())
+                .isEqualTo(403);
+        // a client that accepts only JSON gets a problem saying what it could have had, not a 500
+        assertThat(onlyJson.status()).isEqualTo(406);
+        assertThat(onlyJson.contentType()).startsWith("application/problem+json");
+        assertThat(onlyJson.json().get("detail").asString()).contains("application/octet-stream");
+    }
+
+    @Test
+    void aQueryStringThatDoesNotDecodeIs400Not500() {
+        HttpClientFixture commander = basic("commander", DEMO_PASSWORD);
+        for (String path :
+                List.of("/api/incidents?q=%FF", "/api/incidents/counts?q=%E6%9C", "/api/incidents?%C3%28=1")) {
+            Answer answer = commander.get(path);
+
+            assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(400);
+            assertThat(answer.json().get("type").asString()).isEqualTo("urn:liandong:problem:malformed-request");
+        }
+    }
 }

@@ -1,13 +1,17 @@
 package io.liandong.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -38,6 +43,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns every failure into an RFC 9457 problem body; never a stack or class name in a body. */
 @RestControllerAdvice
@@ -45,6 +51,7 @@ import tools.jackson.core.exc.InputCoercionException;
 public class ProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern COERCED_NUMBER = Pattern.compile("Numeric value \\(([-+0-9.eE]{1,400})\\)");
     private static final String CONTROL_CHARACTERS =
             "must not contain control characters (U+0000 to U+001F other than tab, CR and LF, U+007F to U+009F)";
@@ -297,6 +304,36 @@ public class ProblemHandling {
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> denied(Exception e) {
         return status(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this");
+    }
+
+    /** A query string whose percent-encoding does not decode (a bare {@code %}, {@code %FF}, ...). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e, HttpServletRequest request) {
+        log.info("Refused {} {}: its query string does not decode", request.getMethod(), request.getRequestURI());
+        return status(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "the query string is not valid percent-encoded UTF-8 (a literal % is written %25)");
+    }
+
+    /**
+     * The client accepts none of the types this resource answers in. Written directly, because
+     * the body could not be negotiated either.
+     */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletResponse response) throws IOException {
+        String offered = e.getSupportedMediaTypes().isEmpty()
+                ? "other types"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+        ProblemBodies.write(
+                JSON,
+                response,
+                HttpStatus.NOT_ACCEPTABLE,
+                "not-acceptable",
+                "Not acceptable",
+                "the Accept header allows none of the types this answers in: " + offered,
+                Map.of());
     }
 
     /**
