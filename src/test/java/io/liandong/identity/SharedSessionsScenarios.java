@@ -117,6 +117,25 @@ abstract class SharedSessionsScenarios {
     }
 
     @Test
+    void aForgedSessionCookieIsNoSessionNeverAServerError() {
+        String nul = java.util.Base64.getEncoder()
+                .encodeToString("abc\0def".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String unknownId = java.util.Base64.getEncoder()
+                .encodeToString(
+                        java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (String forged : List.of(nul, "not-base64-at-all", "JyBPUiAnMSc9JzE=", unknownId)) {
+            HttpClientFixture anybody = HttpClientFixture.anonymous(port(nodeA));
+
+            Answer me = anybody.get("/api/me", "Cookie", "LIANDONG_SESSION=" + forged);
+            Answer health = anybody.get("/actuator/health", "Cookie", "LIANDONG_SESSION=" + forged);
+
+            assertThat(me.status()).as(forged + " " + me.body()).isEqualTo(401);
+            assertThat(me.json().get("type").asString()).isEqualTo("urn:liandong:problem:unauthenticated");
+            assertThat(health.status()).as(forged).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aRestartedNodeKeepsItsPeopleLoggedIn() {
         ConfigurableApplicationContext extra = start("node-c");
         HttpClientFixture onC = HttpClientFixture.browser(port(extra));
