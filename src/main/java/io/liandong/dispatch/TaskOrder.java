@@ -23,6 +23,20 @@ public record TaskOrder(
         @Nullable Duration arriveWithin,
         @Nullable Duration completeWithin) {
 
+    /** The longest instructions a task keeps; a report's text, which becomes them, may be longer. */
+    public static final int MAX_INSTRUCTIONS = 2000;
+
+    /** Instructions longer than {@link #MAX_INSTRUCTIONS} are cut, ending in "…". */
+    public TaskOrder {
+        if (instructions.length() > MAX_INSTRUCTIONS) {
+            int cut = MAX_INSTRUCTIONS - 1;
+            if (Character.isHighSurrogate(instructions.charAt(cut - 1))) {
+                cut--;
+            }
+            instructions = instructions.substring(0, cut) + "…";
+        }
+    }
+
     public static TaskOrder of(long incidentId, String agency, String instructions, Priority priority, Instant at) {
         return new TaskOrder(
                 incidentId, agency, instructions, priority, at, null, false, false, null, null, null, null);

@@ -606,6 +606,36 @@ abstract class Issue4Hardening {
     // ---- helpers -------------------------------------------------------------------------------
 
     /** A fight report at a fresh place, with a district code (or none) and a text that names it. */
+    @Test
+    @DisplayName("a report text longer than a task's instructions is kept whole; its task gets the text cut with …")
+    void aLongReportTextIsKeptAndItsTaskInstructionsAreCut() {
+        String text = "楼下广场舞噪音扰民" + "z".repeat(2500) + "😀末尾";
+        Answer filed = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "12345",
+                        "address",
+                        "双塔区长文本路 " + PLACE.incrementAndGet() + " 号",
+                        "text",
+                        text,
+                        "category",
+                        "SVC-NOISE"));
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        long task = filed.json().get("taskIds").get(0).asLong();
+
+        String instructions = jdbc.sql("SELECT instructions FROM task WHERE id = ?")
+                .param(task)
+                .query(String.class)
+                .single();
+        String stored = jdbc.sql("SELECT text FROM report WHERE id = ?")
+                .param(filed.id("reportId"))
+                .query(String.class)
+                .single();
+        assertThat(instructions).hasSize(2000).startsWith("楼下广场舞噪音扰民zzz").endsWith("z…");
+        assertThat(stored).isEqualTo(text);
+    }
+
     private static Map<String, Object> fight(String district, String text) {
         int n = PLACE.incrementAndGet();
         return map(
