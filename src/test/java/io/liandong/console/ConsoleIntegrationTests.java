@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "liandong.security.demo-accounts=true",
             "liandong.home=target/test-home-console",
             "liandong.map.tile-coord-system=GCJ02",
+            "liandong.console.stream.heartbeat=PT1S",
         })
 class ConsoleIntegrationTests {
 
@@ -61,6 +62,30 @@ class ConsoleIntegrationTests {
                                 "districtCode", "211302",
                                 "text", "居民在家中打开燃气阀门轻生，闻到很浓的煤气味",
                                 "category", "SOC-SUICIDE-GAS"));
+    }
+
+    @Test
+    @DisplayName("a stream ends at the next heartbeat once its user is disabled; another user's stream goes on")
+    void aStreamEndsWhenItsUserIsDisabled() throws Exception {
+        Api admin = Api.as(port, "admin", ADMIN_PASSWORD);
+        Answer created = admin.post(
+                "/api/users",
+                map("username", "stream-watcher", "password", "long-enough-pw", "roles", List.of("COMMANDER")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        try (SseClient watcher = SseClient.open(port, "stream-watcher", "long-enough-pw", null);
+                SseClient leader = SseClient.open(port, "leader", DEMO_PASSWORD, null)) {
+            watcher.await("ready");
+            leader.await("ready");
+
+            Answer disabled = admin.put(
+                    "/api/users/stream-watcher", map("version", 0, "roles", List.of("COMMANDER"), "enabled", false));
+            assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
+
+            watcher.awaitEnd();
+            Answer filed = fileGasCase(41.61, 120.41);
+            leader.await(e -> e.name().equals("INCIDENT_OPENED")
+                    && e.data().contains("\"incidentId\":" + filed.id("incidentId")));
+        }
     }
 
     @Test

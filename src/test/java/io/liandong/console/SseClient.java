@@ -29,6 +29,7 @@ final class SseClient implements AutoCloseable {
     private final int status;
     private final @Nullable String contentType;
     private final @Nullable Stream<String> lines;
+    private volatile boolean ended;
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
@@ -116,6 +117,18 @@ final class SseClient implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // the test closed the stream
+        }
+        ended = true;
+    }
+
+    /** Waits up to ten seconds for the server to end the stream. */
+    void awaitEnd() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!ended && System.nanoTime() < deadline) {
+            pause();
+        }
+        if (!ended) {
+            throw new AssertionError("the stream did not end within 10 s");
         }
     }
 

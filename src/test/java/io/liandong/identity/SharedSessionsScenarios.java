@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liandong.LiandongApplication;
 import io.liandong.identity.HttpClientFixture.Answer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +142,32 @@ abstract class SharedSessionsScenarios {
     }
 
     @Test
+    void aLiveStreamOnOneNodeEndsWhenItsSessionIsLoggedOutOnTheOther() throws Exception {
+        HttpClientFixture onA = HttpClientFixture.browser(port(nodeA));
+        assertThat(onA.login("analyst", DEMO_PASSWORD).status()).isEqualTo(200);
+        String cookie = "LIANDONG_SESSION=" + onA.cookie("LIANDONG_SESSION");
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(nodeB) + "/api/stream"))
+                                .header("Accept", "text/event-stream")
+                                .header("Cookie", cookie)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> {
+            try (var body = stream.body()) {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException e) {
+                // ended by the server all the same
+            }
+        });
+
+        assertThat(onA.post("/logout", null, onA.csrf()).status()).isEqualTo(204);
+
+        ended.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aRestartedNodeKeepsItsPeopleLoggedIn() {
         ConfigurableApplicationContext extra = start("node-c");
         HttpClientFixture onC = HttpClientFixture.browser(port(extra));
@@ -164,7 +196,8 @@ abstract class SharedSessionsScenarios {
                 "--liandong.security.admin-password=" + ADMIN_PASSWORD,
                 "--liandong.security.demo-password=" + DEMO_PASSWORD,
                 "--spring.datasource.hikari.maximum-pool-size=4",
-                "--spring.datasource.hikari.minimum-idle=1"));
+                "--spring.datasource.hikari.minimum-idle=1",
+                "--liandong.console.stream.heartbeat=PT1S"));
         args.addAll(databaseArguments());
         return new SpringApplicationBuilder(LiandongApplication.class).run(args.toArray(String[]::new));
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,16 @@ class LiveStream implements DisposableBean {
      * @param resumeAfter the last entry id the client saw, or null for a fresh start
      */
     Subscriber subscribe(ClientSink sink, @Nullable String agency, @Nullable Long resumeAfter) {
-        Subscriber subscriber = new Subscriber(numbers.incrementAndGet(), agency, resumeAfter, sink);
+        return subscribe(sink, agency, resumeAfter, () -> true);
+    }
+
+    /**
+     * As above, for a client whose login is checked at every heartbeat: once it no longer holds
+     * (logged out, disabled, new password) the stream ends, and reconnecting needs a new login.
+     */
+    Subscriber subscribe(
+            ClientSink sink, @Nullable String agency, @Nullable Long resumeAfter, BooleanSupplier stillLoggedIn) {
+        Subscriber subscriber = new Subscriber(numbers.incrementAndGet(), agency, resumeAfter, sink, stillLoggedIn);
         subscribers.add(subscriber);
         log.debug(
                 "Console stream {} opened for agency {} after entry {}; {} open",
@@ -140,7 +150,24 @@ class LiveStream implements DisposableBean {
 
     void heartbeat() {
         for (Subscriber subscriber : subscribers) {
+            if (!loginHolds(subscriber)) {
+                log.info(
+                        "Console stream {} ended: its login was logged out, disabled or given a new password",
+                        subscriber.number());
+                drop(subscriber);
+                continue;
+            }
             offer(subscriber, Subscriber.HEARTBEAT);
+        }
+    }
+
+    /** A check that fails (the database away) keeps the stream: only a clear no ends it. */
+    private static boolean loginHolds(Subscriber subscriber) {
+        try {
+            return subscriber.stillLoggedIn();
+        } catch (RuntimeException e) {
+            log.debug("Console stream {}: its login could not be checked: {}", subscriber.number(), e.toString());
+            return true;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,13 +36,25 @@ final class Subscriber {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<Long> replayed = new HashSet<>();
+    private final BooleanSupplier stillLoggedIn;
     private volatile boolean started;
 
-    Subscriber(long number, @Nullable String agency, @Nullable Long resumeAfter, ClientSink sink) {
+    Subscriber(
+            long number,
+            @Nullable String agency,
+            @Nullable Long resumeAfter,
+            ClientSink sink,
+            BooleanSupplier stillLoggedIn) {
         this.number = number;
         this.agency = agency;
         this.resumeAfter = resumeAfter;
         this.sink = sink;
+        this.stillLoggedIn = stillLoggedIn;
+    }
+
+    /** Whether the login that opened this stream still holds (checked at each heartbeat). */
+    boolean stillLoggedIn() {
+        return stillLoggedIn.getAsBoolean();
     }
 
     long number() {

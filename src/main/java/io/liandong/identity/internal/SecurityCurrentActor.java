@@ -2,11 +2,18 @@ package io.liandong.identity.internal;
 
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The actor of the current request, from the account that logged in (form, Basic or API token).
@@ -19,6 +26,14 @@ class SecurityCurrentActor implements CurrentActor {
 
     static final Actor ANONYMOUS = new Actor(AuditActions.ANONYMOUS, Set.of(), null, null);
 
+    private final AccountRepository accounts;
+    private final ObjectProvider<SessionRepository<?>> sessions;
+
+    SecurityCurrentActor(AccountRepository accounts, ObjectProvider<SessionRepository<?>> sessions) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
     @Override
     public Actor get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -26,5 +41,30 @@ class SecurityCurrentActor implements CurrentActor {
             return principal.actor();
         }
         return RequestContextHolder.getRequestAttributes() == null ? Actor.SYSTEM : ANONYMOUS;
+    }
+
+    @Override
+    public BooleanSupplier stillLoggedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
+            return () -> false;
+        }
+        String sessionId = currentSessionId();
+        SessionRepository<?> repository = sessionId == null ? null : sessions.getIfAvailable();
+        return () -> {
+            Optional<Account> account = accounts.find(principal.getUsername());
+            if (account.isEmpty() || !account.get().enabled() || !principal.samePasswordAs(account.get())) {
+                return false;
+            }
+            return repository == null || repository.findById(sessionId) != null;
+        };
+    }
+
+    private static @Nullable String currentSessionId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpSession session = attributes.getRequest().getSession(false);
+            return session == null ? null : session.getId();
+        }
+        return null;
     }
 }
