@@ -562,9 +562,11 @@ public class IncidentService {
                     "district", "must be an administrative division code (2 to 12 digits)", district));
         }
         String text = blankToNull(q.text());
-        if (text != null && text.length() > MAX_SEARCH_TEXT) {
+        if (text != null && text.codePointCount(0, text.length()) > MAX_SEARCH_TEXT) {
             errors.add(new Problem.FieldError(
-                    "q", "must be at most " + MAX_SEARCH_TEXT + " characters", text.substring(0, 20) + "…"));
+                    "q",
+                    "must be at most " + MAX_SEARCH_TEXT + " characters",
+                    text.substring(0, text.offsetByCodePoints(0, 20)) + "…"));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);

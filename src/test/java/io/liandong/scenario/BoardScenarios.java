@@ -181,6 +181,9 @@ abstract class BoardScenarios {
                         .asLong())
                 .isZero();
 
+        // the limit counts characters, not UTF-16 units: 100 emoji are a search text like any other
+        assertThat(commander.get("/api/incidents?q=" + "😀".repeat(100)).status())
+                .isEqualTo(200);
         for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
             Answer district = commander.get(path + "?district=abc");
             assertThat(district.status()).as(district.text()).isEqualTo(400);
