@@ -167,8 +167,13 @@ class FormLoginIntegrationTests extends IdentityTestSupport {
     @Test
     void aQueryStringThatDoesNotDecodeIs400Not500() {
         HttpClientFixture commander = basic("commander", DEMO_PASSWORD);
-        for (String path :
-                List.of("/api/incidents?q=%FF", "/api/incidents/counts?q=%E6%9C", "/api/incidents?%C3%28=1")) {
+        for (String path : List.of(
+                "/api/incidents?q=%FF",
+                "/api/incidents/counts?q=%E6%9C",
+                "/api/incidents?%C3%28=1",
+                "/api/incidents?q=%00",
+                "/api/me?x=%FF",
+                "/actuator/health?x=%00")) {
             Answer answer = commander.get(path);
 
             assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(400);

@@ -1,0 +1,34 @@
+package io.liandong.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class QueryStringGuardTests {
+
+    @Test
+    void acceptsWellFormedQueries() {
+        assertThat(QueryStringGuard.problem("q=%E7%87%83%E6%B0%94&limit=20")).isNull();
+        assertThat(QueryStringGuard.problem("q=a+b&q=100%25&empty=&flag")).isNull();
+        assertThat(QueryStringGuard.problem("q=%F0%9F%98%80&t=%09%0A")).isNull();
+        assertThat(QueryStringGuard.problem("")).isNull();
+    }
+
+    @Test
+    void refusesWhatDoesNotDecode() {
+        assertThat(QueryStringGuard.problem("q=%")).contains("two hex digits");
+        assertThat(QueryStringGuard.problem("q=%G1")).contains("two hex digits");
+        assertThat(QueryStringGuard.problem("q=%F")).contains("two hex digits");
+        assertThat(QueryStringGuard.problem("q=%FF")).contains("not valid percent-encoded UTF-8");
+        assertThat(QueryStringGuard.problem("q=%E6%9C")).contains("not valid");
+        assertThat(QueryStringGuard.problem("q=%ED%A0%80")).contains("not valid");
+    }
+
+    @Test
+    void refusesControlCharacters() {
+        assertThat(QueryStringGuard.problem("q=%00")).contains("U+0000");
+        assertThat(QueryStringGuard.problem("q=a%1Fb")).contains("U+001F");
+        assertThat(QueryStringGuard.problem("q=%7F")).contains("U+007F");
+        assertThat(QueryStringGuard.problem("q=%C2%85")).contains("U+0085");
+    }
+}
