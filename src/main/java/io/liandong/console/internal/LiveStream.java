@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ready} event that tells it to re-fetch its lists.
  */
 @Component
-class LiveStream implements DisposableBean {
+class LiveStream implements DisposableBean, SmartLifecycle {
 
     static final String READY = "ready";
 
@@ -87,6 +88,10 @@ class LiveStream implements DisposableBean {
             ClientSink sink, @Nullable String agency, @Nullable Long resumeAfter, BooleanSupplier stillLoggedIn) {
         Subscriber subscriber = new Subscriber(numbers.incrementAndGet(), agency, resumeAfter, sink, stillLoggedIn);
         subscribers.add(subscriber);
+        if (!running) {
+            drop(subscriber);
+            return subscriber;
+        }
         log.debug(
                 "Console stream {} opened for agency {} after entry {}; {} open",
                 subscriber.number(),
@@ -277,6 +282,35 @@ class LiveStream implements DisposableBean {
                 log.debug("Console stream {} did not close cleanly: {}", subscriber.number(), e.toString());
             }
         }
+    }
+
+    private volatile boolean running = true;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream when the node begins to shut down, before the web server's graceful
+     * shutdown, which would otherwise wait for these never-ending requests; the consoles reconnect,
+     * to another node behind a load balancer, and resume from their last event id.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        int open = subscribers.size();
+        for (Subscriber subscriber : subscribers) {
+            drop(subscriber);
+        }
+        if (open > 0) {
+            log.info("Ended {} console streams: this node is shutting down", open);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

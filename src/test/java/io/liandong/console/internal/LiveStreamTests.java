@@ -185,6 +185,24 @@ class LiveStreamTests {
     }
 
     @Test
+    @DisplayName("a node that begins to shut down ends every stream at once, and any opened after")
+    void shuttingDownEndsTheStreams() {
+        when(records.lastId()).thenReturn(0L);
+        RecordingSink first = new RecordingSink();
+        stream(10, 100).subscribe(first, null, null);
+        eventually(() -> first.names().contains("ready"));
+
+        stream.stop();
+        RecordingSink late = new RecordingSink();
+        stream.subscribe(late, null, null);
+
+        assertThat(first.closed).isTrue();
+        assertThat(late.closed).isTrue();
+        assertThat(stream.open()).isZero();
+        assertThat(stream.isRunning()).isFalse();
+    }
+
+    @Test
     @DisplayName("entries committed before anyone listens cost nothing")
     void publishingWithoutClientsDoesNothing() {
         stream(10, 100).publish(entry(1, "INCIDENT_OPENED", null));
