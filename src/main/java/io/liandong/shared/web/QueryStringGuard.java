@@ -93,7 +93,7 @@ public class QueryStringGuard extends OncePerRequestFilter {
         }
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
+            if (ControlCharacterGuard.refused(c)) {
                 return String.format(
                         "the query string holds the control character U+%04X (U+0000 to U+001F other than tab, CR"
                                 + " and LF, U+007F to U+009F are refused)",
