@@ -89,6 +89,43 @@ class ConsoleIntegrationTests {
     }
 
     @Test
+    @DisplayName("a stream opened with an API token ends once the token is revoked, not when the password changes")
+    void aTokenStreamEndsWhenTheTokenIsRevoked() throws Exception {
+        Api admin = Api.as(port, "admin", ADMIN_PASSWORD);
+        assertThat(admin.post(
+                                "/api/users",
+                                map(
+                                        "username",
+                                        "token-watcher",
+                                        "password",
+                                        "long-enough-pw",
+                                        "roles",
+                                        List.of("COMMANDER")))
+                        .status())
+                .isEqualTo(201);
+        Answer issued = admin.post("/api/users/token-watcher/tokens", map("name", "wall screen"));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        try (SseClient wall =
+                SseClient.withToken(port, issued.json().get("token").asString())) {
+            wall.await("ready");
+            Answer newPassword = admin.put(
+                    "/api/users/token-watcher",
+                    map("version", 0, "roles", List.of("COMMANDER"), "password", "another-long-pw"));
+            assertThat(newPassword.status()).as(newPassword.text()).isEqualTo(200);
+            Thread.sleep(2500); // more than two heartbeats: the stream lives on
+            Answer filed = fileGasCase(41.63, 120.43);
+            wall.await(e -> e.name().equals("INCIDENT_OPENED")
+                    && e.data().contains("\"incidentId\":" + filed.id("incidentId")));
+
+            Answer revoked = admin.delete(
+                    "/api/users/token-watcher/tokens/" + issued.json().get("id").asLong());
+            assertThat(revoked.status()).as(revoked.text()).isEqualTo(204);
+
+            wall.awaitEnd();
+        }
+    }
+
+    @Test
     @DisplayName("a console that went away is dropped quietly: no error logged, no problem written into the stream")
     void aConsoleThatWentAwayIsDroppedWithoutAnError(CapturedOutput output) throws Exception {
         SseClient gone = SseClient.open(port, "commander", DEMO_PASSWORD, null);

@@ -42,9 +42,18 @@ final class SseClient implements AutoCloseable {
 
     static SseClient open(int port, String user, String password, @Nullable String lastEventId) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return open(port, "Basic " + basic, lastEventId);
+    }
+
+    /** A stream opened with an API token ({@code Authorization: Bearer …}). */
+    static SseClient withToken(int port, String token) throws Exception {
+        return open(port, "Bearer " + token, null);
+    }
+
+    private static SseClient open(int port, String authorization, @Nullable String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + basic)
+                .header("Authorization", authorization)
                 .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);

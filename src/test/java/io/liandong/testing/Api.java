@@ -77,6 +77,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** An answer whose body is kept as bytes (a photo), with every value of every header. */
     public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
 

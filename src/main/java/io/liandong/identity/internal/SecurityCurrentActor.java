@@ -27,10 +27,12 @@ class SecurityCurrentActor implements CurrentActor {
     static final Actor ANONYMOUS = new Actor(AuditActions.ANONYMOUS, Set.of(), null, null);
 
     private final AccountRepository accounts;
+    private final ApiTokens tokens;
     private final ObjectProvider<SessionRepository<?>> sessions;
 
-    SecurityCurrentActor(AccountRepository accounts, ObjectProvider<SessionRepository<?>> sessions) {
+    SecurityCurrentActor(AccountRepository accounts, ApiTokens tokens, ObjectProvider<SessionRepository<?>> sessions) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.sessions = sessions;
     }
 
@@ -49,6 +51,11 @@ class SecurityCurrentActor implements CurrentActor {
         if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
             return () -> false;
         }
+        String token = currentBearerToken();
+        if (token != null) {
+            // A token lives on its own: it ends when revoked or its account is disabled, not with a password.
+            return () -> tokens.resolve(token).isPresent();
+        }
         String sessionId = currentSessionId();
         SessionRepository<?> repository = sessionId == null ? null : sessions.getIfAvailable();
         return () -> {
@@ -58,6 +65,16 @@ class SecurityCurrentActor implements CurrentActor {
             }
             return repository == null || repository.findById(sessionId) != null;
         };
+    }
+
+    private static @Nullable String currentBearerToken() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String header = attributes.getRequest().getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return header.substring(7).strip();
+            }
+        }
+        return null;
     }
 
     private static @Nullable String currentSessionId() {
