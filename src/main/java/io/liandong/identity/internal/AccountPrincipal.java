@@ -6,6 +6,7 @@ import io.liandong.shared.security.Role;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
@@ -81,6 +82,14 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
     /** Whether the account had failed logins counted when this principal was read. */
     boolean failuresPending() {
         return failuresPending;
+    }
+
+    /**
+     * Whether this login still holds for the account as it is now: it still exists, is enabled and
+     * has the password this principal logged in with.
+     */
+    boolean stillHeldBy(Optional<Account> account) {
+        return account.isPresent() && account.get().enabled() && samePasswordAs(account.get());
     }
 
     /** Whether {@code account} still has the password this principal logged in with. */

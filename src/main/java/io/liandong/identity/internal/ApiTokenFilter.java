@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,18 +36,24 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         this.entryPoint = entryPoint;
     }
 
+    /** The token of an {@code Authorization: Bearer …} header, or null when the request has none. */
+    static @Nullable String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return header.substring(BEARER.length()).strip();
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        return bearerToken(request) == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String token = request.getHeader(HttpHeaders.AUTHORIZATION)
-                .substring(BEARER.length())
-                .strip();
+        String token = java.util.Objects.requireNonNull(bearerToken(request));
         Optional<AccountPrincipal> principal = tokens.resolve(token);
         if (principal.isEmpty()) {
             log.warn("Refused an unknown or revoked API token from {}", request.getRemoteAddr());

@@ -3,7 +3,6 @@ package io.liandong.identity.internal;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
 import jakarta.servlet.http.HttpSession;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -59,8 +58,7 @@ class SecurityCurrentActor implements CurrentActor {
         String sessionId = currentSessionId();
         SessionRepository<?> repository = sessionId == null ? null : sessions.getIfAvailable();
         return () -> {
-            Optional<Account> account = accounts.find(principal.getUsername());
-            if (account.isEmpty() || !account.get().enabled() || !principal.samePasswordAs(account.get())) {
+            if (!principal.stillHeldBy(accounts.find(principal.getUsername()))) {
                 return false;
             }
             return repository == null || repository.findById(sessionId) != null;
@@ -69,10 +67,7 @@ class SecurityCurrentActor implements CurrentActor {
 
     private static @Nullable String currentBearerToken() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            String header = attributes.getRequest().getHeader("Authorization");
-            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return header.substring(7).strip();
-            }
+            return ApiTokenFilter.bearerToken(attributes.getRequest());
         }
         return null;
     }

@@ -51,7 +51,7 @@ final class SessionFreshnessFilter extends OncePerRequestFilter {
     private void refresh(
             AccountPrincipal principal, HttpSession session, HttpServletRequest request, HttpServletResponse response) {
         Optional<Account> account = accounts.find(principal.getUsername());
-        if (account.isEmpty() || !account.get().enabled() || !principal.samePasswordAs(account.get())) {
+        if (!principal.stillHeldBy(account)) {
             log.info(
                     "Ended the session of user {}: the account was disabled, removed or given a new password",
                     principal.getUsername());

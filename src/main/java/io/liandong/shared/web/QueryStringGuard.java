@@ -62,6 +62,9 @@ public class QueryStringGuard extends OncePerRequestFilter {
 
     /** What is wrong with a raw query string, or null when nothing is. */
     static @Nullable String problem(String query) {
+        if (query.indexOf('%') < 0) {
+            return null; // the container refuses raw control characters in the request line
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
         for (int i = 0; i < query.length(); i++) {
             char c = query.charAt(i);
