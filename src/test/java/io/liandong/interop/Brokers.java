@@ -1,5 +1,6 @@
 package io.liandong.interop;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +49,21 @@ public final class Brokers {
 
     /** Sends raw bytes, as an outside system or a broken producer would. */
     public static void send(EmbeddedKafkaKraftBroker broker, String topic, String key, byte[] value) {
+        send(broker, topic, key, value, Map.of());
+    }
+
+    /** Sends one message with the given headers (values as UTF-8) and waits for the broker's acknowledgement. */
+    public static void send(
+            EmbeddedKafkaKraftBroker broker, String topic, String key, byte[] value, Map<String, String> headers) {
+        var record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG,
                 "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }

@@ -308,7 +308,10 @@ abstract class KafkaBridgeScenarios {
             JsonNode value = JSON.readTree(message.value());
             assertThat(message.key()).isEqualTo(String.valueOf(incident));
             assertThat(value.propertyNames()).isSubsetOf(FIELDS);
-            assertThat(headers(message)).containsExactly(Map.entry("__TypeId__", RecordMessage.class.getName()));
+            assertThat(headers(message))
+                    .containsExactlyInAnyOrder(
+                            Map.entry("__TypeId__", RecordMessage.class.getName()),
+                            Map.entry("liandong-origin-node", NODE));
             assertThat(JSON.readValue(message.value(), RecordMessage.class))
                     .isEqualTo(RecordMessage.of(published.get(i), "211300", NODE));
         }
@@ -440,6 +443,31 @@ abstract class KafkaBridgeScenarios {
                 .orElseThrow();
         assertThat(first.originNode()).isEqualTo("node-b");
         assertThat(first.entry()).isEqualTo(remote.entry());
+    }
+
+    @Test
+    @DisplayName(
+            "a message whose origin header names this node is skipped unread; another node's header changes nothing")
+    void ownMessagesAreSkippedByTheirOriginHeader() {
+        double deadBefore = deadLetterCount();
+        double ownBefore = receivedCount("own");
+        byte[] unreadable = "{own, and not json".getBytes(StandardCharsets.UTF_8);
+        Brokers.send(broker(), Brokers.RECORD, "80", unreadable, Map.of("liandong-origin-node", NODE));
+        Brokers.send(
+                broker(),
+                Brokers.RECORD,
+                "80",
+                JSON.writeValueAsBytes(message(8_000_031L, "node-b", null)),
+                Map.of("liandong-origin-node", "node-b"));
+
+        waitUntil(() -> received.ids().contains(8_000_031L), "the other node's entry to be delivered");
+        assertThat(receivedCount("own")).isEqualTo(ownBefore + 1);
+        assertThat(deadLetterCount())
+                .as("its own message is not read, so not dead-lettered")
+                .isEqualTo(deadBefore);
+        var lag = meters.find("liandong.interop.records.lag").timer();
+        assertThat(lag).isNotNull();
+        assertThat(lag.count()).isPositive();
     }
 
     @Test
@@ -612,6 +640,13 @@ abstract class KafkaBridgeScenarios {
         return jdbc.sql("SELECT COUNT(*) FROM event_publication")
                 .query(Long.class)
                 .single();
+    }
+
+    private double receivedCount(String outcome) {
+        var counter = meters.find("liandong.interop.records.received")
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double deadLetterCount() {

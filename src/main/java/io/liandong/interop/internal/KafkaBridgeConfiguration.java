@@ -3,6 +3,7 @@ package io.liandong.interop.internal;
 import io.liandong.record.RecordCommitted;
 import io.liandong.shared.NodeIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -118,8 +119,9 @@ class KafkaBridgeConfiguration {
             KafkaBridgeProperties properties,
             JsonMapper json,
             ApplicationEventPublisher events,
-            MeterRegistry meters) {
-        return new RecordConsumer(node, properties, json, events, meters);
+            MeterRegistry meters,
+            Clock clock) {
+        return new RecordConsumer(node, properties, json, events, meters, clock);
     }
 
     @Bean

@@ -5,7 +5,13 @@ import io.liandong.interop.RemoteRecordReceived;
 import io.liandong.shared.NodeIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code liandong.record} in a consumer group of this node's own ({@code liandong-<node id>}),
- * so every node sees every message. Its own messages are skipped, an entry already delivered is
+ * so every node sees every message. Its own messages are skipped (by their origin header, unread,
+ * or by their {@code originNode}), an entry already delivered is
  * dropped, anything else is published here as {@link RemoteRecordReceived}. A message that is not
  * a record entry, or whose delivery keeps failing, ends in the dead-letter topic (see
  * {@link KafkaBridgeConfiguration}).
@@ -32,14 +39,20 @@ public class RecordConsumer {
     private final Counter delivered;
     private final Counter own;
     private final Counter duplicates;
+    private final Timer lag;
+    private final Clock clock;
+    private final byte[] nodeBytes;
 
     RecordConsumer(
             NodeIdentity node,
             KafkaBridgeProperties properties,
             JsonMapper json,
             ApplicationEventPublisher events,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         this.node = node;
+        this.nodeBytes = node.value().getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
         this.properties = properties;
         this.json = json;
         this.events = events;
@@ -47,6 +60,12 @@ public class RecordConsumer {
         this.delivered = received(meters, "delivered");
         this.own = received(meters, "own");
         this.duplicates = received(meters, "duplicate");
+        this.lag = Timer.builder("liandong.interop.records.lag")
+                .description("From an entry's recordedAt on the node that wrote it to its delivery to this node's"
+                        + " consoles")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(1))
+                .register(meters);
     }
 
     public String groupId() {
@@ -64,6 +83,10 @@ public class RecordConsumer {
             topics = "#{__listener.topic()}",
             containerFactory = "recordListenerContainerFactory")
     public void on(ConsumerRecord<String, byte[]> record) {
+        if (writtenHere(record)) {
+            own.increment();
+            return;
+        }
         RecordMessage message = read(record);
         if (node.value().equals(message.originNode())) {
             own.increment();
@@ -81,6 +104,14 @@ public class RecordConsumer {
             throw failed;
         }
         delivered.increment();
+        Duration behind = Duration.between(message.recordedAt(), clock.instant());
+        lag.record(behind.isNegative() ? Duration.ZERO : behind);
+    }
+
+    /** Whether the message's origin header names this node: its own entry, skipped unread. */
+    private boolean writtenHere(ConsumerRecord<String, byte[]> record) {
+        Header origin = record.headers().lastHeader(RecordProducer.ORIGIN_HEADER);
+        return origin != null && Arrays.equals(origin.value(), nodeBytes);
     }
 
     private RecordMessage read(ConsumerRecord<String, byte[]> record) {

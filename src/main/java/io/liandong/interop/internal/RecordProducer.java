@@ -4,6 +4,7 @@ import io.liandong.interop.RecordMessage;
 import io.liandong.record.RecordCommitted;
 import io.liandong.record.RecordEntry;
 import io.liandong.shared.NodeIdentity;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Sends the record entries of each committed transaction to the record topic: one message per
  * entry, in the order they were appended, keyed by incident id, the value {@link RecordMessage} as
- * JSON. It listens to {@link RecordCommitted} after the commit, so Spring Modulith's registry
+ * JSON, the writer's node id also in the header {@value #ORIGIN_HEADER}. It listens to {@link RecordCommitted} after the commit, so Spring Modulith's registry
  * stores one outbox publication per transaction (inside it) for this listener. The sends run on
  * Spring's async pool and the Kafka producer batches them; the returned future completes once the
  * broker has acknowledged every entry, and only then is the publication completed. When any send
@@ -33,6 +34,12 @@ class RecordProducer {
      * renaming this class or method strands no publication.
      */
     static final String LISTENER_ID = "liandong.record.kafka";
+
+    /**
+     * The Kafka header holding {@code originNode} as UTF-8 bytes, so that a node can skip its own
+     * messages without reading their JSON.
+     */
+    static final String ORIGIN_HEADER = "liandong-origin-node";
 
     private static final Logger log = LoggerFactory.getLogger(RecordProducer.class);
 
@@ -89,6 +96,7 @@ class RecordProducer {
         Message<RecordMessage> message = MessageBuilder.withPayload(RecordMessage.of(entry, center, origin))
                 .setHeader(KafkaHeaders.TOPIC, topic)
                 .setHeader(KafkaHeaders.KEY, String.valueOf(entry.incidentId()))
+                .setHeader(ORIGIN_HEADER, origin.getBytes(StandardCharsets.UTF_8))
                 .build();
         try {
             return kafka.send(message);
