@@ -4,29 +4,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
- * Counts login attempts per remote address in fixed periods (20 a minute by default), so that
- * nobody can guess passwords or tokens faster than that from one address. Form logins count
- * every attempt; machine clients count only failed credentials, so a busy integration is never
- * slowed down by its own successful calls.
+ * Counts login attempts per remote address in periods (20 a minute by default), so that nobody
+ * can guess passwords or tokens faster than that from one address. Form logins count every
+ * attempt; machine clients count only failed credentials, so a busy integration is never slowed
+ * down by its own successful calls. The count lives in the database ({@link LoginAttempts}), one
+ * for every node of a center: spreading guesses over the nodes gains nothing.
+ *
+ * <p>A machine client's request with good credentials costs one read of its address's row and no
+ * write. Once an address has used up its period, this node remembers that until the period ends
+ * and refuses it without asking the database again.
  */
 @Component
 class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    private static final int MAX_REMEMBERED_ADDRESSES = 10_000;
 
     private final Clock clock;
+    private final LoginAttempts attempts;
     private final int maxAttempts;
     private final long periodMillis;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** Addresses this node has refused, and when their period ends: a hint that saves the database. */
+    private final Map<String, Long> refusedUntil = new ConcurrentHashMap<>();
 
-    LoginThrottle(Clock clock, IdentityProperties properties) {
+    private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE);
+
+    LoginThrottle(Clock clock, IdentityProperties properties, LoginAttempts attempts) {
         this.clock = clock;
+        this.attempts = attempts;
         this.maxAttempts = properties.loginThrottle().maxAttempts();
         this.periodMillis = properties.loginThrottle().per().toMillis();
     }
@@ -34,56 +48,109 @@ class LoginThrottle {
     /** Whether an attempt may go ahead and, when not, how long to wait. */
     record Verdict(boolean allowed, Duration retryAfter) {}
 
+    /** The shared count cannot be read or written: the database is unavailable. */
+    static final class CountUnavailable extends RuntimeException {
+
+        CountUnavailable(String address, RuntimeException cause) {
+            super("cannot count the login attempts of " + address + " in the database: " + cause.getMessage(), cause);
+        }
+    }
+
     /** Counts an attempt and answers whether it may go ahead. */
     Verdict attempt(String address) {
-        return count(address, true);
+        return count(address);
     }
 
     /** Answers whether attempts from {@code address} may go ahead, without counting one. */
     Verdict check(String address) {
-        return count(address, false);
+        long now = clock.millis();
+        Verdict remembered = remembered(address, now);
+        if (remembered != null) {
+            return remembered;
+        }
+        LoginAttempts.Count count = read(address, now);
+        if (count.attempts() < maxAttempts) {
+            return new Verdict(true, retryAfter(count.windowStart(), now));
+        }
+        return refuse(address, count.windowStart(), now);
     }
 
     /** Counts a failed attempt (a wrong Basic password or an unknown token). */
     void failed(String address) {
-        count(address, true);
+        count(address);
     }
 
-    private Verdict count(String address, boolean counting) {
+    private Verdict count(String address) {
         long now = clock.millis();
-        if (windows.size() > MAX_TRACKED_ADDRESSES) {
-            windows.values().removeIf(w -> w.over(now, periodMillis));
+        Verdict remembered = remembered(address, now);
+        if (remembered != null) {
+            return remembered;
         }
-        Window window =
-                windows.compute(address, (a, w) -> w == null || w.over(now, periodMillis) ? new Window(now) : w);
-        int attempts;
-        synchronized (window) {
-            if (counting) {
-                window.attempts++;
+        LoginAttempts.Count count = add(address, now);
+        if (count.attempts() <= maxAttempts) {
+            return new Verdict(true, retryAfter(count.windowStart(), now));
+        }
+        return refuse(address, count.windowStart(), now);
+    }
+
+    /** This node's earlier refusal of {@code address}, while its period lasts; otherwise null. */
+    private @Nullable Verdict remembered(String address, long now) {
+        Long until = refusedUntil.get(address);
+        if (until == null || until <= now) {
+            return null;
+        }
+        return new Verdict(false, retryAfter(until - periodMillis, now));
+    }
+
+    private Verdict refuse(String address, long windowStart, long now) {
+        long until = windowStart + periodMillis;
+        if (refusedUntil.size() >= MAX_REMEMBERED_ADDRESSES) {
+            refusedUntil.values().removeIf(end -> end <= now);
+            if (refusedUntil.size() >= MAX_REMEMBERED_ADDRESSES) {
+                refusedUntil.clear();
             }
-            attempts = window.attempts;
         }
-        if (counting && attempts == maxAttempts + 1) {
+        Long before = refusedUntil.put(address, until);
+        if (before == null || before != until) {
             log.warn(
                     "Throttling logins from {}: more than {} attempts within {} ms",
                     address,
                     maxAttempts,
                     periodMillis);
         }
-        boolean allowed = counting ? attempts <= maxAttempts : attempts < maxAttempts;
-        return new Verdict(allowed, Duration.ofMillis(Math.max(1000, window.start + periodMillis - now)));
+        return new Verdict(false, retryAfter(windowStart, now));
     }
 
-    private static final class Window {
-        final long start;
-        int attempts;
+    private Duration retryAfter(long windowStart, long now) {
+        return Duration.ofMillis(Math.max(1000, windowStart + periodMillis - now));
+    }
 
-        Window(long start) {
-            this.start = start;
+    private LoginAttempts.Count read(String address, long now) {
+        try {
+            return attempts.current(address, now, periodMillis);
+        } catch (DataAccessException | TransactionException e) {
+            throw new CountUnavailable(address, e);
         }
+    }
 
-        boolean over(long now, long periodMillis) {
-            return now - start >= periodMillis;
+    private LoginAttempts.Count add(String address, long now) {
+        try {
+            forgetEndedPeriods(now);
+            return attempts.add(address, now, periodMillis);
+        } catch (DataAccessException | TransactionException e) {
+            throw new CountUnavailable(address, e);
+        }
+    }
+
+    /** At most once a period per node, and only when counting, deletes the rows of ended periods. */
+    private void forgetEndedPeriods(long now) {
+        long last = lastSweep.get();
+        if (last != Long.MIN_VALUE && now - last < periodMillis) {
+            return;
+        }
+        if (lastSweep.compareAndSet(last, now)) {
+            int deleted = attempts.forgetEnded(now, periodMillis);
+            log.debug("Deleted {} login counts of ended periods", deleted);
         }
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers 429 to a remote address that has used up its login attempts. For people it guards
  * {@code POST /login} and counts each attempt; for machine clients it guards every request that
- * carries credentials, and only failed ones are counted (by {@link ProblemResponses}).
+ * carries credentials, and only failed ones are counted (by {@link ProblemResponses}). When the
+ * shared count cannot be reached it fails closed: 503, and the credentials are not looked at.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -47,7 +48,13 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String address = request.getRemoteAddr();
-        LoginThrottle.Verdict verdict = formLogin ? throttle.attempt(address) : throttle.check(address);
+        LoginThrottle.Verdict verdict;
+        try {
+            verdict = formLogin ? throttle.attempt(address) : throttle.check(address);
+        } catch (LoginThrottle.CountUnavailable e) {
+            problems.countUnavailable(response, e);
+            return;
+        }
         if (verdict.allowed()) {
             chain.doFilter(request, response);
             return;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers 401, 403 and 429 from the security filters as RFC 9457 problem details, never as a
+ * Answers 401, 403, 429 and 503 from the security filters as RFC 9457 problem details, never as a
  * redirect or an HTML page. A Basic challenge is sent only to a client that tried Basic itself,
  * so a browser never pops up its own password dialog.
  */
@@ -54,7 +54,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in", notLoggedIn(request));
             return;
         }
-        throttle.failed(request.getRemoteAddr());
+        try {
+            throttle.failed(request.getRemoteAddr());
+        } catch (LoginThrottle.CountUnavailable e) {
+            countUnavailable(response, e);
+            return;
+        }
         if (startsWith(authorization, "Bearer ")) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             write(
@@ -134,6 +139,20 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 : request.getUserPrincipal().getName();
         log.warn("Refused {} to user {}: role does not allow it", what, user);
         write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow " + what);
+    }
+
+    /**
+     * The login throttle could not reach its count in the database: 503, so that no credentials
+     * are tried without being counted. Without the database no login could succeed anyway.
+     */
+    void countUnavailable(HttpServletResponse response, LoginThrottle.CountUnavailable unavailable) throws IOException {
+        log.error("Refused a login: {}", unavailable.getMessage(), unavailable);
+        write(
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "login-unavailable",
+                "Login unavailable",
+                "logins cannot be counted at the moment (the database is unavailable); try again later");
     }
 
     /** A request the firewall refused (an encoded or relative path segment, a bad header): 400 with its reason. */

@@ -1,0 +1,196 @@
+package io.liandong.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.LiandongApplication;
+import io.liandong.identity.HttpClientFixture.Answer;
+import io.liandong.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two nodes of one center on one database count the login attempts of an address together:
+ * guesses spread over the nodes get no more than the limit between them. Both nodes run on one
+ * clock that only the tests move, and each test starts a new period for 127.0.0.1.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SharedLoginThrottleScenarios {
+
+    static final String ADMIN_PASSWORD = "admin-Secret-123";
+    static final int LIMIT = 6;
+
+    private final Path home = IdentityTestSupport.newHome("liandong-shared-throttle-");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:29:00Z"));
+    private ConfigurableApplicationContext nodeA;
+    private ConfigurableApplicationContext nodeB;
+
+    /** The datasource (and Flyway) arguments that put both nodes on the same database. */
+    abstract List<String> databaseArguments();
+
+    @BeforeAll
+    void startTwoNodes() {
+        nodeA = start("node-a");
+        nodeB = start("node-b");
+    }
+
+    @AfterAll
+    void stopNodes() {
+        nodeB.close();
+        nodeA.close();
+    }
+
+    @BeforeEach
+    void startANewPeriod() {
+        clock.advance(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void formLoginsOnTwoNodesShareOneCount() {
+        HttpClientFixture onA = HttpClientFixture.browser(port(nodeA));
+        onA.get("/api/me");
+        HttpClientFixture onB = onA.toPort(port(nodeB));
+        List<Answer> allowed = new ArrayList<>();
+        for (int i = 0; i < LIMIT / 2; i++) {
+            allowed.add(onA.login("nobody-a" + i, "wrong-password"));
+            allowed.add(onB.login("nobody-b" + i, "wrong-password"));
+        }
+
+        Answer nextOnA = onA.login("nobody-a", "wrong-password");
+        Answer nextOnB = onB.login("nobody-b", "wrong-password");
+
+        assertThat(allowed).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(401));
+        assertThat(nextOnA.status())
+                .as("node A after %d attempts on both nodes", LIMIT)
+                .isEqualTo(429);
+        assertThat(nextOnB.status())
+                .as("node B after %d attempts on both nodes", LIMIT)
+                .isEqualTo(429);
+        assertThat(nextOnB.json().get("type").asString()).isEqualTo("urn:liandong:problem:too-many-login-attempts");
+        assertThat(Long.parseLong(nextOnB.header("Retry-After"))).isEqualTo(60L);
+    }
+
+    @Test
+    void failedMachineCredentialsOnOneNodeHoldBackTheOther() {
+        HttpClientFixture guesserOnA = HttpClientFixture.basic(port(nodeA), "nobody", "wrong-password");
+        List<Answer> failures = new ArrayList<>();
+        for (int i = 0; i < LIMIT; i++) {
+            failures.add(guesserOnA.get("/api/me"));
+        }
+
+        Answer rightOnB =
+                HttpClientFixture.basic(port(nodeB), "admin", ADMIN_PASSWORD).get("/api/me");
+        clock.advance(Duration.ofSeconds(60));
+        Answer rightOnBLater =
+                HttpClientFixture.basic(port(nodeB), "admin", ADMIN_PASSWORD).get("/api/me");
+
+        assertThat(failures).allSatisfy(a -> assertThat(a.status()).isEqualTo(401));
+        assertThat(rightOnB.status())
+                .as("node B after %d failures on node A", LIMIT)
+                .isEqualTo(429);
+        assertThat(rightOnBLater.status()).as("a period later").isEqualTo(200);
+    }
+
+    @Test
+    void goodMachineCredentialsOnBothNodesAreNeverCounted() {
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 4 * LIMIT; i++) {
+            ConfigurableApplicationContext node = i % 2 == 0 ? nodeA : nodeB;
+            answers.add(
+                    HttpClientFixture.basic(port(node), "admin", ADMIN_PASSWORD).get("/api/me"));
+        }
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM login_attempt WHERE window_start > ?")
+                        .param(clock.millis() - Duration.ofMinutes(1).toMillis())
+                        .query(Long.class)
+                        .single())
+                .as("rows of the current period")
+                .isZero();
+    }
+
+    @Test
+    void concurrentFormLoginsOnTwoNodesLetThroughExactlyTheLimit() throws Exception {
+        int clients = 8 * LIMIT;
+        List<HttpClientFixture> browsers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            HttpClientFixture browser = HttpClientFixture.browser(port(i % 2 == 0 ? nodeA : nodeB));
+            browser.get("/api/me");
+            browsers.add(browser);
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                HttpClientFixture browser = browsers.get(i);
+                String username = "nobody-" + i;
+                statuses.add(threads.submit(() -> {
+                    go.await();
+                    return browser.login(username, "wrong-password").status();
+                }));
+            }
+            go.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, TimeUnit.SECONDS));
+            }
+
+            Map<Integer, Long> byStatus =
+                    answered.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(byStatus)
+                    .as("answers to %d logins at once on two nodes", clients)
+                    .containsOnly(Map.entry(401, (long) LIMIT), Map.entry(429, (long) clients - LIMIT));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String nodeId) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--liandong.home=" + home,
+                "--liandong.node-id=" + nodeId,
+                "--liandong.scheduling.enabled=false",
+                "--liandong.reference.load-on-first-start=false",
+                "--liandong.security.admin-password=" + ADMIN_PASSWORD,
+                "--liandong.security.demo-accounts=false",
+                "--liandong.security.login-throttle.max-attempts=" + LIMIT,
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--spring.datasource.hikari.minimum-idle=1"));
+        args.addAll(databaseArguments());
+        return new SpringApplicationBuilder(LiandongApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean("sharedTestClock", Clock.class, () -> clock, bean -> bean.setPrimary(true)))
+                .run(args.toArray(String[]::new));
+    }
+
+    private JdbcClient jdbc() {
+        return nodeA.getBean(JdbcClient.class);
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+}
