@@ -19,15 +19,21 @@ import org.springframework.transaction.TransactionException;
  * down by its own successful calls. The count lives in the database ({@link LoginAttempts}), one
  * for every node of a center: spreading guesses over the nodes gains nothing.
  *
- * <p>A machine client's request with good credentials costs one read of its address's row and no
- * write. Once an address has used up its period, this node remembers that until the period ends
- * and refuses it without asking the database again.
+ * <p>A machine client's request with good credentials writes nothing, and reads its address's row
+ * at most once a second ({@link #RECHECK_MILLIS}): an address found with no failed attempts is
+ * taken as clean for that long. So a node that counted none of an address's failures itself may
+ * let one request from it try its credentials up to a second after other nodes used up its
+ * period; any failure it counts itself is checked against the shared count at once. Once an
+ * address has used up its period, this node remembers that until the period ends and refuses it
+ * without asking the database again.
  */
 @Component
 class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final int MAX_REMEMBERED_ADDRESSES = 10_000;
+    /** How long an address found with no failed attempts is taken as clean without reading again. */
+    static final long RECHECK_MILLIS = 1000;
 
     private final Clock clock;
     private final LoginAttempts attempts;
@@ -35,6 +41,8 @@ class LoginThrottle {
     private final long periodMillis;
     /** Addresses this node has refused, and when their period ends: a hint that saves the database. */
     private final Map<String, Long> refusedUntil = new ConcurrentHashMap<>();
+    /** Addresses found with no attempts counted, and until when that is trusted without a read. */
+    private final Map<String, Long> cleanUntil = new ConcurrentHashMap<>();
 
     private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE);
 
@@ -68,7 +76,14 @@ class LoginThrottle {
         if (remembered != null) {
             return remembered;
         }
+        Long clean = cleanUntil.get(address);
+        if (clean != null && now < clean) {
+            return new Verdict(true, Duration.ofMillis(periodMillis));
+        }
         LoginAttempts.Count count = read(address, now);
+        if (count.attempts() == 0) {
+            remember(cleanUntil, address, now + RECHECK_MILLIS, now);
+        }
         if (count.attempts() < maxAttempts) {
             return new Verdict(true, retryAfter(count.windowStart(), now));
         }
@@ -86,6 +101,7 @@ class LoginThrottle {
         if (remembered != null) {
             return remembered;
         }
+        cleanUntil.remove(address);
         LoginAttempts.Count count = add(address, now);
         if (count.attempts() <= maxAttempts) {
             return new Verdict(true, retryAfter(count.windowStart(), now));
@@ -104,13 +120,7 @@ class LoginThrottle {
 
     private Verdict refuse(String address, long windowStart, long now) {
         long until = windowStart + periodMillis;
-        if (refusedUntil.size() >= MAX_REMEMBERED_ADDRESSES) {
-            refusedUntil.values().removeIf(end -> end <= now);
-            if (refusedUntil.size() >= MAX_REMEMBERED_ADDRESSES) {
-                refusedUntil.clear();
-            }
-        }
-        Long before = refusedUntil.put(address, until);
+        Long before = remember(refusedUntil, address, until, now);
         if (before == null || before != until) {
             log.warn(
                     "Throttling logins from {}: more than {} attempts within {} ms",
@@ -119,6 +129,17 @@ class LoginThrottle {
                     periodMillis);
         }
         return new Verdict(false, retryAfter(windowStart, now));
+    }
+
+    /** Puts {@code address} into a bounded map of this node's hints; answers what it held before. */
+    private static @Nullable Long remember(Map<String, Long> hints, String address, long until, long now) {
+        if (hints.size() >= MAX_REMEMBERED_ADDRESSES) {
+            hints.values().removeIf(end -> end <= now);
+            if (hints.size() >= MAX_REMEMBERED_ADDRESSES) {
+                hints.clear();
+            }
+        }
+        return hints.put(address, until);
     }
 
     private Duration retryAfter(long windowStart, long now) {

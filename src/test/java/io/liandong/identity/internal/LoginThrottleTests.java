@@ -95,6 +95,36 @@ class LoginThrottleTests {
     }
 
     @Test
+    void aCleanAddressIsReadAgainAfterASecondAndAtOnceAfterAFailureCountedHere() {
+        MutableClock clock = new MutableClock(start);
+        LoginThrottle nodeA = throttle(clock, database);
+        LoginThrottle nodeB = throttle(clock, database);
+        assertThat(nodeB.check("10.0.0.18").allowed()).isTrue();
+        for (int i = 0; i < 20; i++) {
+            nodeA.failed("10.0.0.18");
+        }
+
+        boolean withinTheSecond = nodeB.check("10.0.0.18").allowed();
+        clock.advance(Duration.ofMillis(LoginThrottle.RECHECK_MILLIS));
+        boolean aSecondLater = nodeB.check("10.0.0.18").allowed();
+
+        assertThat(withinTheSecond)
+                .as("taken as clean without a read, for a second")
+                .isTrue();
+        assertThat(aSecondLater).as("read again").isFalse();
+
+        LoginThrottle nodeC = throttle(clock, database);
+        assertThat(nodeC.check("10.0.0.19").allowed()).isTrue();
+        for (int i = 0; i < 20; i++) {
+            nodeA.failed("10.0.0.19");
+        }
+        nodeC.failed("10.0.0.19");
+        assertThat(nodeC.check("10.0.0.19").allowed())
+                .as("a failure counted here ends the clean hint")
+                .isFalse();
+    }
+
+    @Test
     void aPeriodStartsAtTheFirstAttemptAndEndsAMinuteLater() {
         MutableClock clock = new MutableClock(start);
         LoginThrottle throttle = throttle(clock, database);
