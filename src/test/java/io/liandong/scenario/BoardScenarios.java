@@ -8,6 +8,7 @@ import io.liandong.testing.Api.Answer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,6 +329,87 @@ abstract class BoardScenarios {
                 .json();
         assertThat(tasked.get("open").asLong()).isEqualTo(1_200);
         assertThat(tasked.get("openTasks").asLong()).isEqualTo(1_200);
+    }
+
+    @Test // the agency filter used to be applied to the listed rows, after the limit
+    @DisplayName("the agency filter applies in the database, before the limit, on list and counters alike")
+    void filtersByAgencyBeforeTheLimit() {
+        // 2,100 open forest fires, P4 and long ago so that they sort after every other test's incidents;
+        // the forestry bureau is tasked on the 60 oldest only, which the newest 2,000 leave out
+        Instant longAgo = Instant.parse("2019-04-01T00:00:00Z");
+        int all = 2_100;
+        int tasked = 60;
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < all; i++) {
+            Timestamp at = Timestamp.from(longAgo.plusSeconds(i));
+            rows.add(new Object[] {"山火 " + i, at, at});
+        }
+        jdbc.batchUpdate(
+                """
+                INSERT INTO incident (kind, category_code, priority, severity, status, title, opened_at,
+                  last_report_at, in_command, report_count, drill)
+                VALUES ('EMERGENCY', 'NAT-FOREST-FIRE', 'P4', 'IV', 'OPEN', ?, ?, ?, 'COMMANDER', 1, FALSE)""",
+                rows);
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM incident WHERE category_code = 'NAT-FOREST-FIRE' ORDER BY opened_at", Long.class);
+        assertThat(ids).hasSize(all);
+        List<Object[]> tasks = new ArrayList<>();
+        for (int i = 0; i < all; i++) {
+            tasks.add(new Object[] {ids.get(i), i < tasked ? "FORESTRY" : "FIRE-BRIGADE", "ISSUED"});
+        }
+        // a second, cancelled task of the same agency: the incident is listed once, and any state counts
+        tasks.add(new Object[] {ids.get(0), "FORESTRY", "CANCELLED"});
+        Timestamp issued = Timestamp.from(longAgo);
+        Timestamp due = Timestamp.from(Instant.now().plusSeconds(86_400));
+        jdbc.batchUpdate(
+                """
+                INSERT INTO task (incident_id, agency_code, instructions, priority, status, issued_at,
+                  acknowledge_due, arrive_due, complete_due)
+                VALUES (?, ?, '扑救山火', 'P4', ?, ?, ?, ?, ?)""",
+                tasks.stream()
+                        .map(t -> new Object[] {t[0], t[1], t[2], issued, due, due, due})
+                        .toList());
+        List<Long> taskedNewestFirst = new ArrayList<>(ids.subList(0, tasked));
+        Collections.reverse(taskedNewestFirst);
+
+        assertThat(ids("category=NAT-FOREST-FIRE&limit=2000"))
+                .hasSize(2000)
+                .doesNotContainAnyElementsOf(taskedNewestFirst);
+        assertThat(ids("category=NAT-FOREST-FIRE&agency=FORESTRY&limit=2000"))
+                .containsExactlyElementsOf(taskedNewestFirst);
+        assertThat(ids("category=NAT-FOREST-FIRE&agency=FORESTRY&status=OPEN&limit=5"))
+                .containsExactlyElementsOf(taskedNewestFirst.subList(0, 5));
+        // the board's own question: every incident, this agency's
+        assertThat(ids("agency=FORESTRY&limit=2000")).containsAll(taskedNewestFirst);
+        assertThat(ids("agency=FORESTRY&limit=2000")).doesNotContain(ids.get(tasked));
+        commander.get("/api/incidents?agency=FORESTRY&limit=2000").json().forEach(incident -> assertThat(
+                        incident.get("agencies").toString())
+                .contains("FORESTRY"));
+
+        JsonNode counted = commander
+                .get("/api/incidents/counts?category=NAT-FOREST-FIRE&agency=FORESTRY")
+                .json();
+        assertThat(counted.get("open").asLong()).isEqualTo(tasked);
+        assertThat(counted.get("openTasks").asLong()).isEqualTo(tasked);
+        assertThat(commander
+                        .get("/api/incidents/counts?category=NAT-FOREST-FIRE&agency=FIRE-BRIGADE")
+                        .json()
+                        .get("open")
+                        .asLong())
+                .isEqualTo(all - tasked);
+    }
+
+    @Test
+    @DisplayName("an unknown agency is refused with 400 naming it, on the list and the counters")
+    void refusesAnUnknownAgency() {
+        for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
+            Answer agency = commander.get(path + "?agency=FORESTRY-BUREAU");
+            assertThat(agency.status()).as(agency.text()).isEqualTo(400);
+            assertThat(agency.json().get("type").asString()).isEqualTo("urn:liandong:problem:validation");
+            assertThat(agency.json().get("detail").asString()).contains("agency", "'FORESTRY-BUREAU'");
+            assertThat(agency.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("agency");
+        }
     }
 
     @Test
