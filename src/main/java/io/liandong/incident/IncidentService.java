@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -565,9 +566,12 @@ public class IncidentService {
             errors.add(new Problem.FieldError("agency", "no such agency '" + agency + "'", agency));
         }
         String district = blankToNull(q.district());
-        if (district != null && !district.matches("[0-9]{2,12}")) {
+        if (district != null && !DIVISION_CODE.matcher(district).matches()) {
             errors.add(new Problem.FieldError(
-                    "district", "must be an administrative division code (2 to 12 digits)", district));
+                    "district",
+                    "must be an administrative division code of 2, 4, 6, 9 or 12 digits (2113 a city, 211302"
+                            + " a district, 211302001 a township), was '" + district + "'",
+                    district));
         }
         String text = blankToNull(q.text());
         if (text != null && text.codePointCount(0, text.length()) > MAX_SEARCH_TEXT) {
@@ -581,7 +585,32 @@ public class IncidentService {
         }
         SqlCondition tasked = agency == null ? null : dispatch.incidentTaskedTo(agency, IncidentStore.ID_COLUMN);
         return new IncidentStore.Filter(
-                q.kind(), q.category(), categoryIn, q.severity(), district, q.priority(), text, tasked);
+                q.kind(),
+                q.category(),
+                categoryIn,
+                q.severity(),
+                district == null ? null : divisionPrefix(district),
+                q.priority(),
+                text,
+                tasked);
+    }
+
+    /**
+     * An administrative division code: province (2 digits), city (4), county or district (6),
+     * township (9) or village (12), as GB/T 2260 and the NBS division list write them.
+     */
+    private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
+
+    /**
+     * The prefix the codes of a division and of those below it share: a city's or a province's
+     * code in its 6-digit form ({@code 211300}, {@code 210000}) is its 4- or 2-digit prefix.
+     */
+    private static String divisionPrefix(String code) {
+        String prefix = code;
+        while ((prefix.length() == 6 || prefix.length() == 4) && prefix.endsWith("00")) {
+            prefix = prefix.substring(0, prefix.length() - 2);
+        }
+        return prefix;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -198,6 +198,46 @@ abstract class BoardScenarios {
         }
     }
 
+    @Test // district= used to take any 2 to 12 digits as a prefix, so 21138 matched 211381 and 211382
+    @DisplayName(
+            "district= takes a division code of 2, 4, 6, 9 or 12 digits, a city's 6-digit code too; others are 400")
+    void districtIsADivisionCode() {
+        String token = "Division" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> inBeipiao = report("SVC-NOISE", "夜间施工噪音扰民", freshPlace());
+        inBeipiao.put("address", "北票市 " + token + " 号楼");
+        inBeipiao.put("districtCode", "211381");
+        long found = file(inBeipiao);
+
+        for (String division : List.of("21", "2113", "211300", "210000", "211381")) {
+            assertThat(ids("district=" + division + "&q=" + token)).as(division).containsExactly(found);
+            assertThat(commander
+                            .get("/api/incidents/counts?district=" + division + "&q=" + token)
+                            .json()
+                            .get("open")
+                            .asLong())
+                    .as(division)
+                    .isEqualTo(1);
+        }
+        assertThat(ids("district=211382&q=" + token)).isEmpty();
+        assertThat(ids("district=211381001&q=" + token)).isEmpty();
+        assertThat(ids("district=211381001001&q=" + token)).isEmpty();
+
+        for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
+            for (String malformed :
+                    List.of("2", "211", "21138", "2113810", "21138100", "2113810010", "2113810010011")) {
+                Answer refused = commander.get(path + "?district=" + malformed);
+                assertThat(refused.status())
+                        .as(path + " " + malformed + ": " + refused.text())
+                        .isEqualTo(400);
+                assertThat(refused.json().get("type").asString()).isEqualTo("urn:liandong:problem:validation");
+                JsonNode error = refused.json().get("errors").get(0);
+                assertThat(error.get("field").asString()).isEqualTo("district");
+                assertThat(error.get("message").asString()).contains("2, 4, 6, 9 or 12 digits", "'" + malformed + "'");
+                assertThat(error.get("rejectedValue").asString()).isEqualTo(malformed);
+            }
+        }
+    }
+
     @Test
     @DisplayName("an unknown zone or platform is refused with 400 naming it, on the list and the counters")
     void refusesAnUnknownZoneOrPlatform() {
