@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Zone } from '@/api/types'
-import { counterTiles, defaultFilters, filtersFromQuery, filtersToQuery, platformsOf, serverQuery, zonesOf } from './board-filters'
+import { counterTiles, defaultFilters, filtersFromQuery, filtersToQuery, inDivision, platformsOf, serverQuery, zonesOf } from './board-filters'
 
 const ZONES: Zone[] = [
   { code: 'LEADERSHIP', platform: 'CITY-EMERGENCY' },
@@ -24,6 +24,16 @@ describe('board filters', () => {
   it('round-trips through the address', () => {
     const filters = { ...defaultFilters(), zone: 'EMERGENCY-LINKAGE', severity: 'II', district: '211302' }
     expect(filtersFromQuery(filtersToQuery(filters))).toEqual(filters)
+  })
+
+  it('keeps the incidents of a division and those below it, a city named by its 6-digit code too', () => {
+    expect(inDivision('211381', '211381')).toBe(true)
+    expect(inDivision('211381001', '211381')).toBe(true)
+    expect(inDivision('211381', '2113')).toBe(true)
+    expect(inDivision('211381', '211300')).toBe(true)
+    expect(inDivision('211381', '210000')).toBe(true)
+    expect(inDivision('211382', '211381')).toBe(false)
+    expect(inDivision(null, '211381')).toBe(false)
   })
 
   it('sends the server only what it filters, and nothing for an empty filter', () => {

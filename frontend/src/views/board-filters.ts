@@ -63,6 +63,16 @@ export function serverQuery(filters: BoardFilters): Record<string, string | unde
   }
 }
 
+/**
+ * Whether a division code lies in the division the filter names, as the server decides it: a city's or
+ * a province's code in its 6-digit form (`211300`, `210000`) stands for its 4- or 2-digit prefix.
+ */
+export function inDivision(code: string | null | undefined, division: string): boolean {
+  let prefix = division
+  while ((prefix.length === 6 || prefix.length === 4) && prefix.endsWith('00')) prefix = prefix.slice(0, -2)
+  return (code ?? '').startsWith(prefix)
+}
+
 /** The zones to offer: those of the chosen platform, or all. */
 export function zonesOf(zones: Zone[], platform: string): Zone[] {
   return platform ? zones.filter((z) => z.platform === platform) : zones

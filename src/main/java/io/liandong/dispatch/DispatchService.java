@@ -5,6 +5,7 @@ import io.liandong.dispatch.internal.TaskStore;
 import io.liandong.record.NewEntry;
 import io.liandong.record.RecordService;
 import io.liandong.shared.persistence.Sql;
+import io.liandong.shared.persistence.SqlCondition;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
@@ -14,11 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,14 +136,14 @@ public class DispatchService {
         return total;
     }
 
-    /** Those of the given incidents on which the agency has a task, in any state; one query per 500 incidents. */
-    @Transactional(readOnly = true)
-    public Set<Long> taskedTo(String agency, Collection<Long> incidentIds) {
-        Set<Long> tasked = new HashSet<>();
-        for (List<Long> slice : Sql.slices(incidentIds)) {
-            tasked.addAll(store.taskedTo(agency, slice));
-        }
-        return tasked;
+    /**
+     * A condition for another module's query: it holds for the rows whose {@code incidentIdColumn}
+     * (such as {@code incident.id}) names an incident on which the agency has a task, in any state.
+     * The board filters incidents by agency with it in the database, before its limit, without
+     * reading the task table itself.
+     */
+    public SqlCondition incidentTaskedTo(String agency, String incidentIdColumn) {
+        return store.incidentTaskedTo(agency, incidentIdColumn);
     }
 
     /** A task the actor may see: an agency user sees only its own agency's tasks (others are 404). */

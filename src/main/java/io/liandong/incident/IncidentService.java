@@ -20,6 +20,7 @@ import io.liandong.record.RecordService;
 import io.liandong.shared.Priority;
 import io.liandong.shared.Severity;
 import io.liandong.shared.geo.GeoPoint;
+import io.liandong.shared.persistence.SqlCondition;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -507,34 +509,34 @@ public class IncidentService {
         return store.find(id).orElseThrow(() -> Problem.notFound("incident", id));
     }
 
-    /** Incidents matching the query, most urgent first; an unknown zone or platform is refused. */
+    /**
+     * Incidents matching the query, most urgent first, every filter applied before the limit; an
+     * unknown zone, platform or agency is refused.
+     */
     @Transactional(readOnly = true)
     public List<Incident> search(IncidentQuery q) {
         Optional<List<String>> handled = categoriesHandledBy(q.zone(), q.platform());
+        IncidentStore.Filter filter = filter(q, handled.orElse(null));
         if (handled.isPresent() && handled.get().isEmpty()) {
             return List.of();
         }
-        return store.search(q.status(), filter(q, handled.orElse(null)), q.from(), q.to(), q.limit());
+        return store.search(q.status(), filter, q.from(), q.to(), q.limit());
     }
 
     /**
-     * The board's counters over every incident matching the query's kind, category, severity,
-     * zone and platform (its status, time range and limit are ignored) and, when given, tasked to
-     * the agency: open incidents, P1 among them, those the duty leader commands, their active and
-     * overdue tasks, and incidents of any state opened at or after {@code since}.
+     * The board's counters over every incident matching the query's filters, as the list has them
+     * (its status, time range and limit are ignored): open incidents, P1 among them, those the duty
+     * leader commands, their active and overdue tasks, and incidents of any state opened at or
+     * after {@code since}.
      */
     @Transactional(readOnly = true)
-    public BoardCounts count(IncidentQuery q, @Nullable String agency, Instant since) {
+    public BoardCounts count(IncidentQuery q, Instant since) {
         Optional<List<String>> handled = categoriesHandledBy(q.zone(), q.platform());
+        IncidentStore.Filter filter = filter(q, handled.orElse(null));
         if (handled.isPresent() && handled.get().isEmpty()) {
             return new BoardCounts(0, 0, 0, 0, 0, 0, since);
         }
-        List<IncidentStore.BoardRow> rows = store.boardRows(filter(q, handled.orElse(null)), since);
-        if (agency != null) {
-            Set<Long> tasked = dispatch.taskedTo(
-                    agency, rows.stream().map(IncidentStore.BoardRow::id).toList());
-            rows = rows.stream().filter(row -> tasked.contains(row.id())).toList();
-        }
+        List<IncidentStore.BoardRow> rows = store.boardRows(filter, since);
 
         List<IncidentStore.BoardRow> open =
                 rows.stream().filter(IncidentStore.BoardRow::open).toList();
@@ -553,13 +555,23 @@ public class IncidentService {
     /** The longest piece of text the board searches for. */
     private static final int MAX_SEARCH_TEXT = 100;
 
-    /** The store's filter for a query; a malformed district or an over-long search text is refused. */
-    private static IncidentStore.Filter filter(IncidentQuery q, @Nullable List<String> categoryIn) {
+    /**
+     * The store's filter for a query; a malformed district, an over-long search text or an unknown
+     * agency (active or not: a deactivated agency's incidents stay on record) is refused.
+     */
+    private IncidentStore.Filter filter(IncidentQuery q, @Nullable List<String> categoryIn) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        String agency = blankToNull(q.agency());
+        if (agency != null && agencies.find(agency).isEmpty()) {
+            errors.add(new Problem.FieldError("agency", "no such agency '" + agency + "'", agency));
+        }
         String district = blankToNull(q.district());
-        if (district != null && !district.matches("[0-9]{2,12}")) {
+        if (district != null && !DIVISION_CODE.matcher(district).matches()) {
             errors.add(new Problem.FieldError(
-                    "district", "must be an administrative division code (2 to 12 digits)", district));
+                    "district",
+                    "must be an administrative division code of 2, 4, 6, 9 or 12 digits (2113 a city, 211302"
+                            + " a district, 211302001 a township), was '" + district + "'",
+                    district));
         }
         String text = blankToNull(q.text());
         if (text != null && text.codePointCount(0, text.length()) > MAX_SEARCH_TEXT) {
@@ -571,7 +583,34 @@ public class IncidentService {
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
-        return new IncidentStore.Filter(q.kind(), q.category(), categoryIn, q.severity(), district, q.priority(), text);
+        SqlCondition tasked = agency == null ? null : dispatch.incidentTaskedTo(agency, IncidentStore.ID_COLUMN);
+        return new IncidentStore.Filter(
+                q.kind(),
+                q.category(),
+                categoryIn,
+                q.severity(),
+                district == null ? null : divisionPrefix(district),
+                q.priority(),
+                text,
+                tasked);
+    }
+
+    /**
+     * An administrative division code: province (2 digits), city (4), county or district (6),
+     * township (9) or village (12), as GB/T 2260 and the NBS division list write them.
+     */
+    private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
+
+    /**
+     * The prefix the codes of a division and of those below it share: a city's or a province's
+     * code in its 6-digit form ({@code 211300}, {@code 210000}) is its 4- or 2-digit prefix.
+     */
+    private static String divisionPrefix(String code) {
+        String prefix = code;
+        while ((prefix.length() == 6 || prefix.length() == 4) && prefix.endsWith("00")) {
+            prefix = prefix.substring(0, prefix.length() - 2);
+        }
+        return prefix;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
@@ -700,14 +739,16 @@ public class IncidentService {
     /**
      * Filters for listing incidents; null means any. {@code category} takes the categories below
      * it too; {@code zone} and {@code platform} keep the incidents whose category the zone (or a
-     * zone of the platform) handles; {@code district} takes the divisions below it too;
-     * {@code text} is an incident id or a piece of the title or address, in any case.
+     * zone of the platform) handles; {@code agency} keeps the incidents on which that agency has a
+     * task, in any state; {@code district} takes the divisions below it too; {@code text} is an
+     * incident id or a piece of the title or address, in any case.
      */
     public record IncidentQuery(
             @Nullable IncidentStatus status,
             @Nullable IncidentKind kind,
             @Nullable String category,
             @Nullable Severity severity,
+            @Nullable String agency,
             @Nullable String zone,
             @Nullable String platform,
             @Nullable String district,

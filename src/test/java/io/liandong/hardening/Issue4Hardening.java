@@ -394,6 +394,37 @@ abstract class Issue4Hardening {
         assertThat(reportCount()).isEqualTo(reports);
     }
 
+    @Test // the message used to be "must be a number", which 1.5 and 1e30 are
+    @DisplayName(
+            "a decimal, an exponent or text for a whole-number field says a whole number is expected, and its range")
+    void wholeNumberFieldsSayWhatIsWrong() {
+        long incident = gasCase();
+        long reports = reportCount();
+        String longRange = "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+
+        for (Object sent : List.of(incident + 0.5, 1e30, "1.5", "nine")) {
+            Map<String, Object> merge = new LinkedHashMap<>(fight("211302", "merge into " + sent));
+            merge.put("mergeInto", sent);
+            Answer refused = callTaker.post("/api/reports", merge);
+
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.str("type")).isEqualTo("urn:liandong:problem:validation");
+            assertThat(refused.str("detail")).isEqualTo("mergeInto: " + longRange);
+            JsonNode error = refused.json().get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("mergeInto");
+            assertThat(error.get("message").asString()).isEqualTo(longRange);
+        }
+        Answer decimalVersion =
+                commander.post(order(incident, "severity"), map("severity", "II", "version", 2.9, "reason", "测试"));
+        assertThat(decimalVersion.status()).as(decimalVersion.text()).isEqualTo(400);
+        assertThat(decimalVersion.str("detail"))
+                .isEqualTo("version: must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+        Answer decimalParameter = commander.get("/api/tasks?incident=1.5");
+        assertThat(decimalParameter.status()).as(decimalParameter.text()).isEqualTo(400);
+        assertThat(decimalParameter.str("detail")).isEqualTo("incident: " + longRange);
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
     @Test
     @DisplayName("a chunked body over 4 MB answers 413 like a declared one, as UTF-8 problem details")
     void aChunkedBodyOverTheLimitIs413() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.replay.FakeCenter.Reply;
 import io.liandong.replay.FakeCenter.Request;
+import io.liandong.replay.internal.SummaryTable;
 import io.liandong.replay.internal.TestLogs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -173,6 +174,9 @@ class ReplayRunnerTests {
                         + " is before Response DtTm 01/01/2017 11:35:00 AM,400,E4,Medical Incident");
         assertThat(text).contains("\"1 Block of\nMISSION ST\"");
         assertThat(text).contains("10,12,REJECTED,\"row has 4 fields, the header has 13\",800,E8,too,few\r\n");
+        // the summary counts the file's rows, 8, which two quoted fields spread over 10 lines after the header
+        assertThat(text.split("\n")).hasSize(1 + 10);
+        assertThat(SummaryTable.render(summary)).contains(summary.rejectsFile() + " (8 rows)\n");
     }
 
     @Test // the rejects file went next to the log, which for the shipped samples is the source tree

@@ -8,6 +8,7 @@ import io.liandong.testing.Api.Answer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +198,46 @@ abstract class BoardScenarios {
         }
     }
 
+    @Test // district= used to take any 2 to 12 digits as a prefix, so 21138 matched 211381 and 211382
+    @DisplayName(
+            "district= takes a division code of 2, 4, 6, 9 or 12 digits, a city's 6-digit code too; others are 400")
+    void districtIsADivisionCode() {
+        String token = "Division" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> inBeipiao = report("SVC-NOISE", "夜间施工噪音扰民", freshPlace());
+        inBeipiao.put("address", "北票市 " + token + " 号楼");
+        inBeipiao.put("districtCode", "211381");
+        long found = file(inBeipiao);
+
+        for (String division : List.of("21", "2113", "211300", "210000", "211381")) {
+            assertThat(ids("district=" + division + "&q=" + token)).as(division).containsExactly(found);
+            assertThat(commander
+                            .get("/api/incidents/counts?district=" + division + "&q=" + token)
+                            .json()
+                            .get("open")
+                            .asLong())
+                    .as(division)
+                    .isEqualTo(1);
+        }
+        assertThat(ids("district=211382&q=" + token)).isEmpty();
+        assertThat(ids("district=211381001&q=" + token)).isEmpty();
+        assertThat(ids("district=211381001001&q=" + token)).isEmpty();
+
+        for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
+            for (String malformed :
+                    List.of("2", "211", "21138", "2113810", "21138100", "2113810010", "2113810010011")) {
+                Answer refused = commander.get(path + "?district=" + malformed);
+                assertThat(refused.status())
+                        .as(path + " " + malformed + ": " + refused.text())
+                        .isEqualTo(400);
+                assertThat(refused.json().get("type").asString()).isEqualTo("urn:liandong:problem:validation");
+                JsonNode error = refused.json().get("errors").get(0);
+                assertThat(error.get("field").asString()).isEqualTo("district");
+                assertThat(error.get("message").asString()).contains("2, 4, 6, 9 or 12 digits", "'" + malformed + "'");
+                assertThat(error.get("rejectedValue").asString()).isEqualTo(malformed);
+            }
+        }
+    }
+
     @Test
     @DisplayName("an unknown zone or platform is refused with 400 naming it, on the list and the counters")
     void refusesAnUnknownZoneOrPlatform() {
@@ -328,6 +369,87 @@ abstract class BoardScenarios {
                 .json();
         assertThat(tasked.get("open").asLong()).isEqualTo(1_200);
         assertThat(tasked.get("openTasks").asLong()).isEqualTo(1_200);
+    }
+
+    @Test // the agency filter used to be applied to the listed rows, after the limit
+    @DisplayName("the agency filter applies in the database, before the limit, on list and counters alike")
+    void filtersByAgencyBeforeTheLimit() {
+        // 2,100 open forest fires, P4 and long ago so that they sort after every other test's incidents;
+        // the forestry bureau is tasked on the 60 oldest only, which the newest 2,000 leave out
+        Instant longAgo = Instant.parse("2019-04-01T00:00:00Z");
+        int all = 2_100;
+        int tasked = 60;
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < all; i++) {
+            Timestamp at = Timestamp.from(longAgo.plusSeconds(i));
+            rows.add(new Object[] {"山火 " + i, at, at});
+        }
+        jdbc.batchUpdate(
+                """
+                INSERT INTO incident (kind, category_code, priority, severity, status, title, opened_at,
+                  last_report_at, in_command, report_count, drill)
+                VALUES ('EMERGENCY', 'NAT-FOREST-FIRE', 'P4', 'IV', 'OPEN', ?, ?, ?, 'COMMANDER', 1, FALSE)""",
+                rows);
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM incident WHERE category_code = 'NAT-FOREST-FIRE' ORDER BY opened_at", Long.class);
+        assertThat(ids).hasSize(all);
+        List<Object[]> tasks = new ArrayList<>();
+        for (int i = 0; i < all; i++) {
+            tasks.add(new Object[] {ids.get(i), i < tasked ? "FORESTRY" : "FIRE-BRIGADE", "ISSUED"});
+        }
+        // a second, cancelled task of the same agency: the incident is listed once, and any state counts
+        tasks.add(new Object[] {ids.get(0), "FORESTRY", "CANCELLED"});
+        Timestamp issued = Timestamp.from(longAgo);
+        Timestamp due = Timestamp.from(Instant.now().plusSeconds(86_400));
+        jdbc.batchUpdate(
+                """
+                INSERT INTO task (incident_id, agency_code, instructions, priority, status, issued_at,
+                  acknowledge_due, arrive_due, complete_due)
+                VALUES (?, ?, '扑救山火', 'P4', ?, ?, ?, ?, ?)""",
+                tasks.stream()
+                        .map(t -> new Object[] {t[0], t[1], t[2], issued, due, due, due})
+                        .toList());
+        List<Long> taskedNewestFirst = new ArrayList<>(ids.subList(0, tasked));
+        Collections.reverse(taskedNewestFirst);
+
+        assertThat(ids("category=NAT-FOREST-FIRE&limit=2000"))
+                .hasSize(2000)
+                .doesNotContainAnyElementsOf(taskedNewestFirst);
+        assertThat(ids("category=NAT-FOREST-FIRE&agency=FORESTRY&limit=2000"))
+                .containsExactlyElementsOf(taskedNewestFirst);
+        assertThat(ids("category=NAT-FOREST-FIRE&agency=FORESTRY&status=OPEN&limit=5"))
+                .containsExactlyElementsOf(taskedNewestFirst.subList(0, 5));
+        // the board's own question: every incident, this agency's
+        assertThat(ids("agency=FORESTRY&limit=2000")).containsAll(taskedNewestFirst);
+        assertThat(ids("agency=FORESTRY&limit=2000")).doesNotContain(ids.get(tasked));
+        commander.get("/api/incidents?agency=FORESTRY&limit=2000").json().forEach(incident -> assertThat(
+                        incident.get("agencies").toString())
+                .contains("FORESTRY"));
+
+        JsonNode counted = commander
+                .get("/api/incidents/counts?category=NAT-FOREST-FIRE&agency=FORESTRY")
+                .json();
+        assertThat(counted.get("open").asLong()).isEqualTo(tasked);
+        assertThat(counted.get("openTasks").asLong()).isEqualTo(tasked);
+        assertThat(commander
+                        .get("/api/incidents/counts?category=NAT-FOREST-FIRE&agency=FIRE-BRIGADE")
+                        .json()
+                        .get("open")
+                        .asLong())
+                .isEqualTo(all - tasked);
+    }
+
+    @Test
+    @DisplayName("an unknown agency is refused with 400 naming it, on the list and the counters")
+    void refusesAnUnknownAgency() {
+        for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
+            Answer agency = commander.get(path + "?agency=FORESTRY-BUREAU");
+            assertThat(agency.status()).as(agency.text()).isEqualTo(400);
+            assertThat(agency.json().get("type").asString()).isEqualTo("urn:liandong:problem:validation");
+            assertThat(agency.json().get("detail").asString()).contains("agency", "'FORESTRY-BUREAU'");
+            assertThat(agency.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("agency");
+        }
     }
 
     @Test

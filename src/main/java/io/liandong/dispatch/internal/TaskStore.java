@@ -8,6 +8,7 @@ import io.liandong.dispatch.TaskStatus;
 import io.liandong.dispatch.TaskStep;
 import io.liandong.shared.Priority;
 import io.liandong.shared.persistence.Sql;
+import io.liandong.shared.persistence.SqlCondition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -108,19 +110,19 @@ public class TaskStore {
                 .single();
     }
 
-    /** Those of the given incidents on which the agency has a task, in any state. */
-    public List<Long> taskedTo(String agency, Collection<Long> incidentIds) {
-        if (incidentIds.isEmpty()) {
-            return List.of();
+    /** A column of another table's query, such as {@code incident.id}: no room for anything else. */
+    private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+
+    /**
+     * Holds for the rows whose {@code incidentIdColumn} names an incident on which the agency has a
+     * task, in any state: one sub-select over the task table (index {@code ix_task_agency}).
+     */
+    public SqlCondition incidentTaskedTo(String agency, String incidentIdColumn) {
+        if (!COLUMN.matcher(incidentIdColumn).matches()) {
+            throw new IllegalArgumentException("not a column: " + incidentIdColumn);
         }
-        String marks = Sql.marks(incidentIds.size());
-        List<Object> args = new ArrayList<>(List.of(agency));
-        args.addAll(incidentIds);
-        return jdbc.sql("SELECT DISTINCT incident_id FROM task WHERE agency_code = ? AND incident_id IN (" + marks
-                        + ")")
-                .params(args)
-                .query(Long.class)
-                .list();
+        return new SqlCondition(
+                incidentIdColumn + " IN (SELECT incident_id FROM task WHERE agency_code = ?)", List.of(agency));
     }
 
     public List<Task> search(TaskFilter q) {

@@ -130,6 +130,7 @@ class IncidentController {
                 kind,
                 category,
                 severity,
+                agency,
                 zone,
                 platform,
                 district,
@@ -141,13 +142,9 @@ class IncidentController {
         List<Incident> found = incidents.search(query);
         Map<Long, List<Task>> tasks =
                 dispatch.ofIncidents(found.stream().map(Incident::id).toList());
-        List<IncidentView> views = found.stream()
+        return found.stream()
                 .map(i -> view(i, tasks.getOrDefault(i.id(), List.of())))
                 .toList();
-        if (agency != null) {
-            return views.stream().filter(v -> v.agencies().contains(agency)).toList();
-        }
-        return views;
     }
 
     /**
@@ -174,8 +171,8 @@ class IncidentController {
                         .atStartOfDay(centerZone.zone())
                         .toInstant();
         var query = new IncidentService.IncidentQuery(
-                null, kind, category, severity, zone, platform, district, priority, q, null, null, 1);
-        return incidents.count(query, agency, from);
+                null, kind, category, severity, agency, zone, platform, district, priority, q, null, null, 1);
+        return incidents.count(query, from);
     }
 
     @GetMapping("/nearby")

@@ -7,6 +7,7 @@ import io.liandong.shared.Priority;
 import io.liandong.shared.Severity;
 import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.persistence.Sql;
+import io.liandong.shared.persistence.SqlCondition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public class IncidentStore {
     public List<Incident> openEmergenciesNear(@Nullable String category, GeoPoint near, double meters) {
         StringBuilder sql = new StringBuilder("SELECT * FROM incident WHERE status = 'OPEN'");
         List<Object> args = new ArrayList<>();
-        where(sql, args, new Filter(IncidentKind.EMERGENCY, category, null, null, null, null, null));
+        where(sql, args, new Filter(IncidentKind.EMERGENCY, category, null, null, null, null, null, null));
         sql.append(" AND ").append(box(args, near, meters));
         return jdbc.sql(sql.toString()).params(args).query(IncidentStore::map).list();
     }
@@ -158,13 +159,11 @@ public class IncidentStore {
     }
 
     /**
-     * Incidents matching the filters (null means any), most urgent first. {@code category} takes
-     * the categories below it too; {@code categoryIn}, when given, keeps only those categories.
-     */
-    /**
      * The filters the board's list and counters share; null means any. {@code categoryIn} is the
      * set a zone or platform handles; {@code district} matches the code and the divisions below it;
-     * {@code text} is an incident id or a piece of its title or address, any case.
+     * {@code text} is an incident id or a piece of its title or address, any case; {@code tasked}
+     * is the dispatch module's condition on {@code incident.id} for the incidents an agency is
+     * tasked on.
      */
     public record Filter(
             @Nullable IncidentKind kind,
@@ -173,8 +172,16 @@ public class IncidentStore {
             @Nullable Severity severity,
             @Nullable String district,
             @Nullable Priority priority,
-            @Nullable String text) {}
+            @Nullable String text,
+            @Nullable SqlCondition tasked) {}
 
+    /** The column a {@link Filter#tasked} condition is asked for. */
+    public static final String ID_COLUMN = "incident.id";
+
+    /**
+     * Incidents matching the filters (null means any), most urgent first, at most {@code limit}:
+     * every filter applies in the query, before the limit.
+     */
     public List<Incident> search(
             @Nullable IncidentStatus status,
             Filter filter,
@@ -263,6 +270,10 @@ public class IncidentStore {
                 args.add(Long.parseLong(filter.text()));
             }
             sql.append(")");
+        }
+        if (filter.tasked() != null) {
+            sql.append(" AND (").append(filter.tasked().sql()).append(")");
+            args.addAll(filter.tasked().params());
         }
     }
 

@@ -57,14 +57,15 @@ public final class SummaryTable {
                 "elapsed",
                 Progress.clock(s.elapsed().toMillis() / 1000.0)));
         if (s.rejectsFile() != null) {
-            long lines = s.rowsRejected() + s.rowsFailed() + s.rowsNotSent() + s.stepsRejected();
+            // CSV rows after the header, not lines: a quoted field of a row may span several lines
+            long rows = s.rowsRejected() + s.rowsFailed() + s.rowsNotSent() + s.stepsRejected();
             out.append(String.format(
                     Locale.ROOT,
                     "  %-22s %s (%,d %s)%n",
                     "rejects file",
                     s.rejectsFile(),
-                    lines,
-                    lines == 1 ? "line" : "lines"));
+                    rows,
+                    rows == 1 ? "row" : "rows"));
         }
         out.append(String.format(Locale.ROOT, "  %-22s %d%n", "exit status", s.exitCode()));
         return out.toString();

@@ -141,6 +141,10 @@ public class ProblemHandling {
             }
             return values.toString();
         }
+        String wholeNumber = wholeNumber(type);
+        if (wholeNumber != null) {
+            return wholeNumber;
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
         }
@@ -158,13 +162,31 @@ public class ProblemHandling {
 
     /** What a number that does not fit its field must be instead. */
     private static String outOfRange(@Nullable Class<?> type) {
+        String wholeNumber = wholeNumber(type);
+        return wholeNumber != null ? "must be " + wholeNumber : "is out of range for " + describe(type);
+    }
+
+    /**
+     * A whole-number type in words, with its range: what a decimal (1.5, 1e30), a number too large
+     * or anything else sent for such a field should have been. Null for other types.
+     */
+    private static @Nullable String wholeNumber(@Nullable Class<?> type) {
         if (type == int.class || type == Integer.class) {
-            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
         }
         if (type == long.class || type == Long.class) {
-            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
         }
-        return "is out of range for " + describe(type);
+        if (type == short.class || type == Short.class) {
+            return "a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        }
+        if (type == byte.class || type == Byte.class) {
+            return "a whole number from " + Byte.MIN_VALUE + " to " + Byte.MAX_VALUE;
+        }
+        if (type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        return null;
     }
 
     /** The number as sent, which Jackson names only in its message: "Numeric value (N) out of range ...". */

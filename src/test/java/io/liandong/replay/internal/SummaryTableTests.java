@@ -74,7 +74,7 @@ class SummaryTableTests {
                            2  HTTP 503
                   throughput             513.6 rows/s, 237.0 reports/s
                   elapsed                0:15
-                  rejects file           calls.csv.rejects.csv (47 lines)
+                  rejects file           calls.csv.rejects.csv (47 rows)
                   exit status            2
                 """);
     }
