@@ -20,8 +20,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Sends the record entries of each committed transaction to the record topic: one message per
  * entry, in the order they were appended, keyed by incident id, the value {@link RecordMessage} as
- * JSON, the writer's node id also in the header {@value #ORIGIN_HEADER}. It listens to {@link RecordCommitted} after the commit, so Spring Modulith's registry
- * stores one outbox publication per transaction (inside it) for this listener. The sends run on
+ * JSON, the writer's node id also in the header {@value #ORIGIN_HEADER}. It listens to
+ * {@link RecordCommitted} after the commit, so Spring Modulith's registry stores one outbox
+ * publication per transaction (inside it) for this listener. The sends run on
  * Spring's async pool and the Kafka producer batches them; the returned future completes once the
  * broker has acknowledged every entry, and only then is the publication completed. When any send
  * fails, the publication stays and all its entries are sent again later ({@link OutboxSweeper}, or
