@@ -125,15 +125,13 @@ public class DispatchService {
         return grouped;
     }
 
-    /** The active tasks of the given incidents, and the overdue ones among them now; one query per 500 incidents. */
+    /**
+     * The active tasks of the incidents another module's sub-select names (a {@code SELECT} of
+     * incident ids), and the overdue ones among them now: one aggregate query, however many.
+     */
     @Transactional(readOnly = true)
-    public ActiveTasks activeTasks(Collection<Long> incidentIds) {
-        Instant now = clock.instant();
-        ActiveTasks total = ActiveTasks.NONE;
-        for (List<Long> slice : Sql.slices(incidentIds)) {
-            total = total.plus(store.activeTasks(slice, now));
-        }
-        return total;
+    public ActiveTasks activeTasks(SqlCondition incidentIds) {
+        return store.activeTasks(incidentIds, clock.instant());
     }
 
     /**

@@ -536,19 +536,15 @@ public class IncidentService {
         if (handled.isPresent() && handled.get().isEmpty()) {
             return new BoardCounts(0, 0, 0, 0, 0, 0, since);
         }
-        List<IncidentStore.BoardRow> rows = store.boardRows(filter, since);
-
-        List<IncidentStore.BoardRow> open =
-                rows.stream().filter(IncidentStore.BoardRow::open).toList();
-        ActiveTasks tasks = dispatch.activeTasks(
-                open.stream().map(IncidentStore.BoardRow::id).toList());
+        IncidentStore.BoardTally tally = store.boardTally(filter, since);
+        ActiveTasks tasks = dispatch.activeTasks(store.openIncidentIds(filter));
         return new BoardCounts(
-                open.size(),
-                open.stream().filter(row -> row.priority() == Priority.P1).count(),
-                open.stream().filter(row -> "LEADER".equals(row.inCommand())).count(),
+                tally.open(),
+                tally.p1(),
+                tally.leaderCommand(),
                 tasks.active(),
                 tasks.overdue(),
-                rows.stream().filter(row -> !row.openedAt().isBefore(since)).count(),
+                tally.openedSince(),
                 since);
     }
 

@@ -90,13 +90,10 @@ public class TaskStore {
     }
 
     /** Active tasks of the given incidents, and those among them whose current deadline passed before {@code now}. */
-    public ActiveTasks activeTasks(Collection<Long> incidentIds, Instant now) {
-        if (incidentIds.isEmpty()) {
-            return ActiveTasks.NONE;
-        }
-        String marks = Sql.marks(incidentIds.size());
+    /** The active and overdue tasks of the incidents {@code incidentIds} (a sub-select of ids) names. */
+    public ActiveTasks activeTasks(SqlCondition incidentIds, Instant now) {
         List<Object> args = new ArrayList<>(List.of(Sql.ts(now), Sql.ts(now), Sql.ts(now)));
-        args.addAll(incidentIds);
+        args.addAll(incidentIds.params());
         return jdbc.sql(
                         """
                         SELECT COUNT(*) AS active,
@@ -104,7 +101,7 @@ public class TaskStore {
                                   OR (status = 'ACKNOWLEDGED' AND arrive_due < ?)
                                   OR (status = 'ARRIVED' AND complete_due < ?) THEN 1 END) AS overdue
                         FROM task WHERE status IN ('ISSUED', 'ACKNOWLEDGED', 'ARRIVED') AND incident_id IN ("""
-                                + marks + ")")
+                                + incidentIds.sql() + ")")
                 .params(args)
                 .query((rs, n) -> new ActiveTasks(rs.getLong("active"), rs.getLong("overdue")))
                 .single();

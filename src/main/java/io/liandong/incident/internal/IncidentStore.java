@@ -208,27 +208,42 @@ public class IncidentStore {
         return jdbc.sql(sql.toString()).params(args).query(IncidentStore::map).list();
     }
 
-    /** What the board counts of one incident. */
-    public record BoardRow(long id, boolean open, Priority priority, String inCommand, Instant openedAt) {}
+    /** The board's counters of incidents: open, P1 and duty-leader command among them, opened since. */
+    public record BoardTally(long open, long p1, long leaderCommand, long openedSince) {}
 
     /**
-     * Every incident matching the filters that is open or was opened at or after {@code since},
-     * with no limit: only the columns the board's counters need.
+     * Counts every incident matching the filters that is open or was opened at or after
+     * {@code since}, however many, in one aggregate query.
      */
-    public List<BoardRow> boardRows(Filter filter, Instant since) {
-        StringBuilder sql = new StringBuilder("SELECT id, status, priority, in_command, opened_at FROM incident"
-                + " WHERE (status = 'OPEN' OR opened_at >= ?)");
-        List<Object> args = new ArrayList<>(List.of(Sql.ts(since)));
+    public BoardTally boardTally(Filter filter, Instant since) {
+        StringBuilder sql = new StringBuilder(
+                """
+                SELECT COUNT(CASE WHEN status = 'OPEN' THEN 1 END) AS open_count,
+                  COUNT(CASE WHEN status = 'OPEN' AND priority = 'P1' THEN 1 END) AS p1_count,
+                  COUNT(CASE WHEN status = 'OPEN' AND in_command = 'LEADER' THEN 1 END) AS leader_count,
+                  COUNT(CASE WHEN opened_at >= ? THEN 1 END) AS since_count
+                FROM incident WHERE (status = 'OPEN' OR opened_at >= ?)""");
+        List<Object> args = new ArrayList<>(List.of(Sql.ts(since), Sql.ts(since)));
         where(sql, args, filter);
         return jdbc.sql(sql.toString())
                 .params(args)
-                .query((rs, n) -> new BoardRow(
-                        rs.getLong("id"),
-                        "OPEN".equals(rs.getString("status")),
-                        Priority.valueOf(rs.getString("priority")),
-                        rs.getString("in_command"),
-                        Sql.instant(rs, "opened_at")))
-                .list();
+                .query((rs, n) -> new BoardTally(
+                        rs.getLong("open_count"),
+                        rs.getLong("p1_count"),
+                        rs.getLong("leader_count"),
+                        rs.getLong("since_count")))
+                .single();
+    }
+
+    /**
+     * A sub-select of the ids of the open incidents matching the filters, for another module's
+     * query (the board's task counters): the database reads them, not this node.
+     */
+    public SqlCondition openIncidentIds(Filter filter) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM incident WHERE status = 'OPEN'");
+        List<Object> args = new ArrayList<>();
+        where(sql, args, filter);
+        return new SqlCondition(sql.toString(), args);
     }
 
     private static void where(StringBuilder sql, List<Object> args, Filter filter) {
