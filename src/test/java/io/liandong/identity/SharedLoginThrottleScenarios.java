@@ -2,10 +2,8 @@ package io.liandong.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liandong.LiandongApplication;
 import io.liandong.identity.HttpClientFixture.Answer;
 import io.liandong.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,46 +17,35 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two nodes of one center on one database count the login attempts of an address together:
  * guesses spread over the nodes get no more than the limit between them. Both nodes run on one
  * clock that only the tests move, and each test starts a new period for 127.0.0.1.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SharedLoginThrottleScenarios {
+abstract class SharedLoginThrottleScenarios extends TwoNodes {
 
-    static final String ADMIN_PASSWORD = "admin-Secret-123";
     static final int LIMIT = 6;
 
-    private final Path home = IdentityTestSupport.newHome("liandong-shared-throttle-");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:29:00Z"));
-    private ConfigurableApplicationContext nodeA;
-    private ConfigurableApplicationContext nodeB;
 
-    /** The datasource (and Flyway) arguments that put both nodes on the same database. */
-    abstract List<String> databaseArguments();
-
-    @BeforeAll
-    void startTwoNodes() {
-        nodeA = start("node-a");
-        nodeB = start("node-b");
+    @Override
+    List<String> nodeArguments() {
+        return List.of(
+                "--liandong.reference.load-on-first-start=false",
+                "--liandong.security.demo-accounts=false",
+                "--liandong.security.login-throttle.max-attempts=" + LIMIT);
     }
 
-    @AfterAll
-    void stopNodes() {
-        nodeB.close();
-        nodeA.close();
+    @Override
+    SpringApplicationBuilder application() {
+        return super.application().initializers(context -> ((GenericApplicationContext) context)
+                .registerBean("sharedTestClock", Clock.class, () -> clock, bean -> bean.setPrimary(true)));
     }
 
     @BeforeEach
@@ -165,32 +152,5 @@ abstract class SharedLoginThrottleScenarios {
         } finally {
             threads.shutdownNow();
         }
-    }
-
-    private ConfigurableApplicationContext start(String nodeId) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--liandong.home=" + home,
-                "--liandong.node-id=" + nodeId,
-                "--liandong.scheduling.enabled=false",
-                "--liandong.reference.load-on-first-start=false",
-                "--liandong.security.admin-password=" + ADMIN_PASSWORD,
-                "--liandong.security.demo-accounts=false",
-                "--liandong.security.login-throttle.max-attempts=" + LIMIT,
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--spring.datasource.hikari.minimum-idle=1"));
-        args.addAll(databaseArguments());
-        return new SpringApplicationBuilder(LiandongApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context)
-                        .registerBean("sharedTestClock", Clock.class, () -> clock, bean -> bean.setPrimary(true)))
-                .run(args.toArray(String[]::new));
-    }
-
-    private JdbcClient jdbc() {
-        return nodeA.getBean(JdbcClient.class);
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 }

@@ -1,6 +1,5 @@
 package io.liandong.identity;
 
-import io.liandong.testing.Databases;
 import io.liandong.testing.RequiresPostgres;
 import java.util.List;
 
@@ -8,14 +7,10 @@ import java.util.List;
 @RequiresPostgres
 class SharedSessionsPostgresIntegrationTests extends SharedSessionsScenarios {
 
-    private final String schema = Databases.freshPostgresSchema();
+    private final List<String> database = sharedPostgres();
 
     @Override
     List<String> databaseArguments() {
-        return List.of(
-                "--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + Databases.PG_USER,
-                "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + schema);
+        return database;
     }
 }

@@ -2,56 +2,32 @@ package io.liandong.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liandong.LiandongApplication;
 import io.liandong.identity.HttpClientFixture.Answer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two nodes of one center on one database: a person logged in through one node is logged in on
  * the other, logging out or being disabled on one ends the session on both, and a node that
  * restarts keeps its people logged in. Sessions are rows of {@code console_session}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SharedSessionsScenarios {
+abstract class SharedSessionsScenarios extends TwoNodes {
 
-    static final String ADMIN_PASSWORD = "admin-Secret-123";
     static final String DEMO_PASSWORD = "demo-Secret-123";
 
-    private final Path home = IdentityTestSupport.newHome("liandong-sessions-");
-    private ConfigurableApplicationContext nodeA;
-    private ConfigurableApplicationContext nodeB;
-
-    /** The datasource (and Flyway) arguments that put both nodes on the same database. */
-    abstract List<String> databaseArguments();
-
-    @BeforeAll
-    void startTwoNodes() {
-        nodeA = start("node-a");
-        nodeB = start("node-b");
-    }
-
-    @AfterAll
-    void stopNodes() {
-        nodeB.close();
-        nodeA.close();
+    @Override
+    List<String> nodeArguments() {
+        return List.of(
+                "--liandong.security.demo-password=" + DEMO_PASSWORD, "--liandong.console.stream.heartbeat=PT1S");
     }
 
     @Test
@@ -185,29 +161,6 @@ abstract class SharedSessionsScenarios {
         } finally {
             restarted.close();
         }
-    }
-
-    private ConfigurableApplicationContext start(String nodeId) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--liandong.home=" + home,
-                "--liandong.node-id=" + nodeId,
-                "--liandong.scheduling.enabled=false",
-                "--liandong.security.admin-password=" + ADMIN_PASSWORD,
-                "--liandong.security.demo-password=" + DEMO_PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--spring.datasource.hikari.minimum-idle=1",
-                "--liandong.console.stream.heartbeat=PT1S"));
-        args.addAll(databaseArguments());
-        return new SpringApplicationBuilder(LiandongApplication.class).run(args.toArray(String[]::new));
-    }
-
-    private JdbcClient jdbc() {
-        return nodeA.getBean(JdbcClient.class);
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     private static Map<String, Object> newAnalyst(String username) {
