@@ -1,5 +1,6 @@
 package io.liandong.identity.internal;
 
+import io.liandong.shared.web.DatabaseOutage;
 import io.liandong.shared.web.ProblemBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,6 +50,22 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (DatabaseOutage.causedBy(failure)) {
+            // The credentials could not be looked up, so they were not tried: nothing to count.
+            log.warn(
+                    "Answered {} {} with 503: the database cannot be reached ({})",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            write(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "database-unavailable",
+                    "Database unavailable",
+                    "the center cannot reach its database at the moment; try again shortly");
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in", notLoggedIn(request));

@@ -19,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -369,6 +370,20 @@ public class ProblemHandling {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn(
+                    "Answered {} {} with 503: the database cannot be reached ({})",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(body(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "database-unavailable",
+                            "Database unavailable",
+                            "the center cannot reach its database at the moment; try again shortly"));
+        }
         String correlation = UUID.randomUUID().toString();
         log.error("Unexpected failure {} on {} {}", correlation, request.getMethod(), request.getRequestURI(), e);
         ProblemDetail body = body(

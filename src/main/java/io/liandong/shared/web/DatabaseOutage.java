@@ -1,0 +1,56 @@
+package io.liandong.shared.web;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Tells a failure because the database cannot be reached (no connection within the pool's wait,
+ * connection refused or lost, the server shutting down) from every other failure: such a request
+ * is answered 503 {@code database-unavailable}, to be tried again, not 500.
+ */
+public final class DatabaseOutage {
+
+    /** Seconds a client is told to wait before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private DatabaseOutage() {}
+
+    /** Whether {@code failure} or any of its causes says the database cannot be reached. */
+    public static boolean causedBy(@Nullable Throwable failure) {
+        return causedBy(failure, new IdentityHashMap<>());
+    }
+
+    private static boolean causedBy(@Nullable Throwable failure, Map<Throwable, Boolean> seen) {
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            // A rollback that failed too hides the first failure, the one that says why.
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException(), seen)) {
+                return true;
+            }
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 08 (connection exception), or PostgreSQL's shutdown and start-up states. */
+    private static boolean connectionState(@Nullable String state) {
+        return state != null
+                && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+    }
+}
