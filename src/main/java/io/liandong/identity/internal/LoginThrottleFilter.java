@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long seconds = verdict.retryAfter().toSeconds();
+        long seconds = wholeSecondsUp(verdict.retryAfter());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         problems.write(
                 response,
@@ -68,5 +69,10 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
                 "Too many login attempts",
                 "too many login attempts from " + address + "; try again in " + seconds + " s",
                 Map.of("retryAfterSeconds", seconds));
+    }
+
+    /** Whole seconds, rounded up: a client that waits as long as it is told is not refused again. */
+    static long wholeSecondsUp(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

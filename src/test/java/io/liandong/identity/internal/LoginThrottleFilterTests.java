@@ -100,4 +100,15 @@ class LoginThrottleFilterTests {
         gone.setURL("jdbc:h2:mem:gone-" + UUID.randomUUID() + ";IFEXISTS=TRUE");
         return gone;
     }
+
+    @Test
+    void retryAfterRoundsUpToWholeSeconds() {
+        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofMillis(45_313)))
+                .isEqualTo(46);
+        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofSeconds(46)))
+                .isEqualTo(46);
+        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofMillis(1)))
+                .isEqualTo(1);
+        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ZERO)).isEqualTo(1);
+    }
 }
