@@ -33,6 +33,10 @@ describe('board filters', () => {
     expect(inDivision('211381', '211300')).toBe(true)
     expect(inDivision('211381', '210000')).toBe(true)
     expect(inDivision('211382', '211381')).toBe(false)
+    expect(inDivision('211381001', '211381001000')).toBe(true)
+    expect(inDivision('211381', '211381000000')).toBe(true)
+    expect(inDivision('211381', '211300000000')).toBe(true)
+    expect(inDivision('211381', '211381001000')).toBe(false)
     expect(inDivision(null, '211381')).toBe(false)
   })
 

@@ -64,11 +64,13 @@ export function serverQuery(filters: BoardFilters): Record<string, string | unde
 }
 
 /**
- * Whether a division code lies in the division the filter names, as the server decides it: a city's or
- * a province's code in its 6-digit form (`211300`, `210000`) stands for its 4- or 2-digit prefix.
+ * Whether a division code lies in the division the filter names, as the server decides it: a code in
+ * the NBS list's 12-digit form stands for its 9- or 6-digit code, and a city's or a province's code in
+ * its 6-digit form (`211300`, `210000`) for its 4- or 2-digit prefix.
  */
 export function inDivision(code: string | null | undefined, division: string): boolean {
   let prefix = division
+  while ((prefix.length === 12 || prefix.length === 9) && prefix.endsWith('000')) prefix = prefix.slice(0, -3)
   while ((prefix.length === 6 || prefix.length === 4) && prefix.endsWith('00')) prefix = prefix.slice(0, -2)
   return (code ?? '').startsWith(prefix)
 }

@@ -559,14 +559,20 @@ public class IncidentService {
         List<Problem.FieldError> errors = new ArrayList<>();
         String agency = blankToNull(q.agency());
         if (agency != null && agencies.find(agency).isEmpty()) {
-            errors.add(new Problem.FieldError("agency", "no such agency '" + agency + "'", agency));
+            errors.add(new Problem.FieldError("agency", "no such agency '" + clip(agency) + "'", clip(agency)));
         }
         String district = blankToNull(q.district());
         if (district != null && !DIVISION_CODE.matcher(district).matches()) {
             errors.add(new Problem.FieldError(
                     "district",
                     "must be an administrative division code of 2, 4, 6, 9 or 12 digits (2113 a city, 211302"
-                            + " a district, 211302001 a township), was '" + district + "'",
+                            + " a district, 211302001 a township), was '" + clip(district) + "'",
+                    clip(district)));
+        } else if (district != null && district.length() == 12 && !district.endsWith("000")) {
+            errors.add(new Problem.FieldError(
+                    "district",
+                    "'" + district + "' is a village; incidents are placed to the township (9 digits) at the"
+                            + " finest, so give the township's code",
                     district));
         }
         String text = blankToNull(q.text());
@@ -597,12 +603,22 @@ public class IncidentService {
      */
     private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
+    /** A refused value as an error repeats it: at most 60 characters. */
+    private static String clip(String value) {
+        return value.length() <= 60 ? value : value.substring(0, value.offsetByCodePoints(0, 59)) + "…";
+    }
+
     /**
-     * The prefix the codes of a division and of those below it share: a city's or a province's
-     * code in its 6-digit form ({@code 211300}, {@code 210000}) is its 4- or 2-digit prefix.
+     * The prefix the codes of a division and of those below it share: a code written in the NBS
+     * list's 12-digit form ({@code 211302001000} a township, {@code 211302000000} a district) is
+     * its 9- or 6-digit code, and a city's or a province's code in its 6-digit form
+     * ({@code 211300}, {@code 210000}) is its 4- or 2-digit prefix.
      */
     private static String divisionPrefix(String code) {
         String prefix = code;
+        while ((prefix.length() == 12 || prefix.length() == 9) && prefix.endsWith("000")) {
+            prefix = prefix.substring(0, prefix.length() - 3);
+        }
         while ((prefix.length() == 6 || prefix.length() == 4) && prefix.endsWith("00")) {
             prefix = prefix.substring(0, prefix.length() - 2);
         }

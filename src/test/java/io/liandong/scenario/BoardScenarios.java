@@ -208,7 +208,8 @@ abstract class BoardScenarios {
         inBeipiao.put("districtCode", "211381");
         long found = file(inBeipiao);
 
-        for (String division : List.of("21", "2113", "211300", "210000", "211381")) {
+        for (String division :
+                List.of("21", "2113", "211300", "210000", "211381", "211381000000", "211300000000", "210000000000")) {
             assertThat(ids("district=" + division + "&q=" + token)).as(division).containsExactly(found);
             assertThat(commander
                             .get("/api/incidents/counts?district=" + division + "&q=" + token)
@@ -220,7 +221,11 @@ abstract class BoardScenarios {
         }
         assertThat(ids("district=211382&q=" + token)).isEmpty();
         assertThat(ids("district=211381001&q=" + token)).isEmpty();
-        assertThat(ids("district=211381001001&q=" + token)).isEmpty();
+        assertThat(ids("district=211381001000&q=" + token)).isEmpty();
+        Answer village = commander.get("/api/incidents?district=211381001001");
+        assertThat(village.status()).as(village.text()).isEqualTo(400);
+        assertThat(village.json().get("errors").get(0).get("message").asString())
+                .contains("village", "township");
 
         for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
             for (String malformed :
@@ -449,6 +454,11 @@ abstract class BoardScenarios {
             assertThat(agency.json().get("detail").asString()).contains("agency", "'FORESTRY-BUREAU'");
             assertThat(agency.json().get("errors").get(0).get("field").asString())
                     .isEqualTo("agency");
+            Answer tooLong = commander.get(path + "?agency=" + "X".repeat(4000));
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(tooLong.text().length())
+                    .as("the refused value is repeated clipped")
+                    .isLessThan(1000);
         }
     }
 
