@@ -105,10 +105,8 @@ class LoginThrottleFilterTests {
     void retryAfterRoundsUpToWholeSeconds() {
         assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofMillis(45_313)))
                 .isEqualTo(46);
-        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofSeconds(46)))
-                .isEqualTo(46);
-        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofMillis(1)))
-                .isEqualTo(1);
+        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofSeconds(46))).isEqualTo(46);
+        assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ofMillis(1))).isEqualTo(1);
         assertThat(LoginThrottleFilter.wholeSecondsUp(Duration.ZERO)).isEqualTo(1);
     }
 }
