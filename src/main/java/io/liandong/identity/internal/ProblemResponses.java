@@ -61,9 +61,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             write(
                     response,
                     HttpStatus.SERVICE_UNAVAILABLE,
-                    "database-unavailable",
-                    "Database unavailable",
-                    "the center cannot reach its database at the moment; try again shortly");
+                    DatabaseOutage.TYPE,
+                    DatabaseOutage.TITLE,
+                    DatabaseOutage.DETAIL);
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -21,6 +21,12 @@ public final class DatabaseOutage {
     /** Seconds a client is told to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
+    /** The problem's type slug, title and detail. */
+    public static final String TYPE = "database-unavailable";
+
+    public static final String TITLE = "Database unavailable";
+    public static final String DETAIL = "the center cannot reach its database at the moment; try again shortly";
+
     private DatabaseOutage() {}
 
     /** Whether {@code failure} or any of its causes says the database cannot be reached. */

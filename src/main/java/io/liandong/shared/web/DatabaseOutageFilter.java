@@ -56,9 +56,9 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
                     json,
                     response,
                     HttpStatus.SERVICE_UNAVAILABLE,
-                    "database-unavailable",
-                    "Database unavailable",
-                    "the center cannot reach its database at the moment; try again shortly",
+                    DatabaseOutage.TYPE,
+                    DatabaseOutage.TITLE,
+                    DatabaseOutage.DETAIL,
                     Map.of("instance", request.getRequestURI()));
         }
     }

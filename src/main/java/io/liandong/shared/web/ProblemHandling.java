@@ -380,9 +380,9 @@ public class ProblemHandling {
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
                     .body(body(
                             HttpStatus.SERVICE_UNAVAILABLE,
-                            "database-unavailable",
-                            "Database unavailable",
-                            "the center cannot reach its database at the moment; try again shortly"));
+                            DatabaseOutage.TYPE,
+                            DatabaseOutage.TITLE,
+                            DatabaseOutage.DETAIL));
         }
         String correlation = UUID.randomUUID().toString();
         log.error("Unexpected failure {} on {} {}", correlation, request.getMethod(), request.getRequestURI(), e);

@@ -6,12 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -80,18 +78,8 @@ class LoginThrottleFilterTests {
     }
 
     private static LoginThrottle throttleWithoutDatabase() {
-        JdbcDataSource gone = goneDatabase();
-        var properties = new IdentityProperties(
-                null,
-                true,
-                null,
-                new IdentityProperties.Lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15)),
-                new IdentityProperties.LoginThrottle(20, Duration.ofMinutes(1)),
-                List.of());
-        return new LoginThrottle(
-                Clock.fixed(Instant.parse("2026-12-04T12:29:00Z"), ZoneOffset.UTC),
-                properties,
-                new LoginAttempts(JdbcClient.create(gone), new DataSourceTransactionManager(gone)));
+        return LoginThrottleTests.throttle(
+                Clock.fixed(Instant.parse("2026-12-04T12:29:00Z"), ZoneOffset.UTC), goneDatabase());
     }
 
     /** An in-memory H2 database that does not exist: every connection fails. */

@@ -27,7 +27,8 @@ class LoginThrottleTests {
         return throttle(Clock.fixed(now, ZoneOffset.UTC), database);
     }
 
-    private static LoginThrottle throttle(Clock clock, DataSource database) {
+    /** A throttle of 20 attempts a minute counting in {@code database}, as the center configures it by default. */
+    static LoginThrottle throttle(Clock clock, DataSource database) {
         var properties = new IdentityProperties(
                 null,
                 true,
