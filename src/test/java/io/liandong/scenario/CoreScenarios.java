@@ -436,6 +436,20 @@ abstract class CoreScenarios {
     }
 
     @Test
+    @DisplayName("nearby with a point off the globe or not a number: 400 naming the parameter, not 500")
+    void nearbyRefusesAPointOffTheGlobe() {
+        for (String point :
+                List.of("lat=91&lon=0", "lat=-91&lon=0", "lat=0&lon=181", "lat=NaN&lon=0", "lat=1e308&lon=0")) {
+            Answer answer = callTaker.get("/api/incidents/nearby?category=ACC-FIRE-BUILDING&" + point);
+            assertThat(answer.status()).as(point + ": " + answer.text()).isEqualTo(400);
+            assertThat(answer.json().get("type").asString()).isEqualTo("urn:liandong:problem:validation");
+            assertThat(answer.json().get("errors").get(0).get("field").asString())
+                    .as(point)
+                    .isIn("lat", "lon");
+        }
+    }
+
+    @Test
     void mergesReportsWithoutAPointByTheSameAddress() {
         Instant now = clock.instant();
         String address = "建平县 无坐标路 " + PLACE.incrementAndGet() + " 号";

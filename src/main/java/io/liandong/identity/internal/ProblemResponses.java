@@ -164,6 +164,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
      */
     void countUnavailable(HttpServletResponse response, LoginThrottle.CountUnavailable unavailable) throws IOException {
         log.error("Refused a login: {}", unavailable.getMessage(), unavailable);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
         write(
                 response,
                 HttpStatus.SERVICE_UNAVAILABLE,
