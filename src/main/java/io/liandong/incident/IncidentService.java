@@ -11,6 +11,7 @@ import io.liandong.dispatch.Task;
 import io.liandong.dispatch.TaskOrder;
 import io.liandong.incident.internal.IncidentProperties;
 import io.liandong.incident.internal.IncidentStore;
+import io.liandong.incident.internal.MergeLock;
 import io.liandong.notify.NotificationService;
 import io.liandong.plan.Plan;
 import io.liandong.plan.PlanService;
@@ -58,6 +59,7 @@ public class IncidentService {
     private final RecordService record;
     private final NotificationService notifications;
     private final IncidentProperties properties;
+    private final MergeLock mergeLock;
     private final Clock clock;
 
     IncidentService(
@@ -69,8 +71,10 @@ public class IncidentService {
             RecordService record,
             NotificationService notifications,
             IncidentProperties properties,
+            MergeLock mergeLock,
             Clock clock) {
         this.store = store;
+        this.mergeLock = mergeLock;
         this.catalog = catalog;
         this.agencies = agencies;
         this.plans = plans;
@@ -94,6 +98,9 @@ public class IncidentService {
         if (category.divert()) {
             return divert(report, category, actor);
         }
+        // One merge decision per category at a time (until this transaction ends): a report arriving
+        // at the same moment as another of the same event finds the other's incident, not nothing.
+        mergeLock.hold(report.categoryCode());
         // A candidate closed since it was read takes no more reports: the report opens its own incident.
         Optional<Incident> joined = mergeTarget(report);
         if (joined.isPresent() && store.mergedIfOpen(joined.get().id(), report.receivedAt())) {

@@ -436,6 +436,41 @@ abstract class CoreScenarios {
     }
 
     @Test
+    @DisplayName("eight reports of one fire at one moment: one incident opens, the seven others join it")
+    void simultaneousReportsOfOneEventOpenOneIncident() throws Exception {
+        double[] p = freshPlace();
+        Instant at = clock.instant();
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<Answer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                double lon = p[1] + i * 0.0001;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return fireReport(at, p[0], lon, "建平县同一仓库");
+                }));
+            }
+            start.countDown();
+            Set<Long> incidents = new HashSet<>();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<Answer> future : answers) {
+                Answer answer = future.get();
+                assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+                incidents.add(answer.id("incidentId"));
+                outcomes.add(answer.json().get("outcome").asString());
+            }
+            assertThat(incidents)
+                    .as("incidents opened by %d simultaneous callers", callers)
+                    .hasSize(1);
+            assertThat(outcomes).containsOnlyOnce("INCIDENT_OPENED");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("nearby with a point off the globe or not a number: 400 naming the parameter, not 500")
     void nearbyRefusesAPointOffTheGlobe() {
         for (String point :

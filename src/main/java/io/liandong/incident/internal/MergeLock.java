@@ -1,0 +1,74 @@
+package io.liandong.incident.internal;
+
+import java.sql.DatabaseMetaData;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Serialises the merge decisions of one category until each one's transaction ends, so that two
+ * reports of one event arriving at the same moment cannot both miss the other's incident and open
+ * one each: the second waits, then finds the first's incident committed. On PostgreSQL a
+ * transaction-scoped advisory lock (every node of a center shares it, and it needs no row); on the
+ * embedded H2 database, which one node uses alone, a lock of this JVM held until the transaction
+ * completes.
+ */
+@Component
+public class MergeLock {
+
+    /** The first key of the advisory locks Liandong takes for merging; the second is the category's hash. */
+    static final int ADVISORY_CLASS = 0x4C44_4D31;
+
+    private static final int STRIPES = 64;
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    MergeLock(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** Takes the category's merge lock for the rest of the current transaction (which must be active). */
+    public void hold(String category) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("the merge lock of " + category + " needs a transaction");
+        }
+        if (postgres) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)")
+                    .params(ADVISORY_CLASS, category.hashCode())
+                    .query((rs, n) -> 1)
+                    .list();
+            return;
+        }
+        ReentrantLock lock = stripes[Math.floorMod(category.hashCode(), STRIPES)];
+        if (lock.isHeldByCurrentThread()) {
+            return;
+        }
+        lock.lock();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                lock.unlock();
+            }
+        });
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database the center runs on", e);
+        }
+    }
+}
