@@ -463,6 +463,23 @@ abstract class BoardScenarios {
     }
 
     @Test
+    @DisplayName("the category filter takes % and _ as plain characters")
+    void categoryWildcardsArePlainCharacters() {
+        for (String category : List.of("_CC", "%25FIRE%25", "%25", "NAT_EARTHQUAKE")) {
+            Answer listed = commander.get("/api/incidents?category=" + category);
+            assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+            assertThat(listed.json()).as(category).isEmpty();
+            assertThat(commander
+                            .get("/api/incidents/counts?category=" + category)
+                            .json()
+                            .get("open")
+                            .asLong())
+                    .as(category)
+                    .isZero();
+        }
+    }
+
+    @Test
     @DisplayName("agency users cannot read the board's counters")
     void agencyUsersHaveNoBoard() {
         Answer answer = Api.as(port, "gas", DEMO_PASSWORD).get("/api/incidents/counts");

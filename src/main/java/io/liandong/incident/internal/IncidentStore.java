@@ -252,9 +252,9 @@ public class IncidentStore {
             args.add(filter.kind().name());
         }
         if (filter.category() != null) {
-            sql.append(" AND (category_code = ? OR category_code LIKE ?)");
+            sql.append(" AND (category_code = ? OR category_code LIKE ? ESCAPE '\\')");
             args.add(filter.category());
-            args.add(filter.category() + "-%");
+            args.add(Sql.likeLiteral(filter.category()) + "-%");
         }
         if (filter.categoryIn() != null) {
             sql.append(" AND category_code IN (")
