@@ -1,6 +1,8 @@
 package io.liandong.incident.internal;
 
 import java.sql.DatabaseMetaData;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,21 +23,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class MergeLock {
 
-    /** The first key of the advisory locks Liandong takes for merging; the second is the category's hash. */
+    /**
+     * The first key of the advisory locks Liandong takes for merging; the second is the hash of the
+     * schema and the category, so centers in other schemas of the same database do not wait.
+     */
     static final int ADVISORY_CLASS = 0x4C44_4D31;
-
-    private static final int STRIPES = 64;
 
     private final JdbcClient jdbc;
     private final boolean postgres;
-    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** One lock per category code (the catalog's few dozen), for H2. */
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     MergeLock(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.postgres = isPostgres(dataSource);
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
-        }
     }
 
     /** Takes the category's merge lock for the rest of the current transaction (which must be active). */
@@ -44,13 +45,13 @@ public class MergeLock {
             throw new IllegalStateException("the merge lock of " + category + " needs a transaction");
         }
         if (postgres) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)")
-                    .params(ADVISORY_CLASS, category.hashCode())
+            jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(current_schema() || '/' || ?))")
+                    .params(ADVISORY_CLASS, category)
                     .query((rs, n) -> 1)
                     .list();
             return;
         }
-        ReentrantLock lock = stripes[Math.floorMod(category.hashCode(), STRIPES)];
+        ReentrantLock lock = locks.computeIfAbsent(category, code -> new ReentrantLock());
         if (lock.isHeldByCurrentThread()) {
             return;
         }
