@@ -3,6 +3,7 @@ package io.liandong.identity.internal;
 import io.liandong.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,6 +33,9 @@ class LoginAttempts {
 
     /** How many attempts an address has made in its period, which began at {@code windowStart}. */
     record Count(int attempts, long windowStart) {}
+
+    private static final RowMapper<Count> COUNT =
+            (rs, n) -> new Count(rs.getInt("attempts"), rs.getLong("window_start"));
 
     /**
      * Counts one attempt of {@code address} at {@code now}: in its current period, or in a new one
@@ -65,7 +69,7 @@ class LoginAttempts {
     Count current(String address, long now, long periodMillis) {
         return jdbc.sql("SELECT attempts, window_start FROM login_attempt WHERE address = ? AND window_start > ?")
                 .params(key(address), now - periodMillis)
-                .query((rs, n) -> new Count(rs.getInt("attempts"), rs.getLong("window_start")))
+                .query(COUNT)
                 .optional()
                 .orElse(new Count(0, now));
     }
@@ -95,7 +99,7 @@ class LoginAttempts {
         // The row stays locked until commit, so this reads exactly the count just written.
         return jdbc.sql("SELECT attempts, window_start FROM login_attempt WHERE address = ?")
                 .param(key)
-                .query((rs, n) -> new Count(rs.getInt("attempts"), rs.getLong("window_start")))
+                .query(COUNT)
                 .single();
     }
 

@@ -52,18 +52,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         if (DatabaseOutage.causedBy(failure)) {
             // The credentials could not be looked up, so they were not tried: nothing to count.
-            log.warn(
-                    "Answered {} {} with 503: the database cannot be reached ({})",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    failure.toString());
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-            write(
-                    response,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    DatabaseOutage.TYPE,
-                    DatabaseOutage.TITLE,
-                    DatabaseOutage.DETAIL);
+            DatabaseOutage.answer(json, request, response, failure);
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -1,15 +1,23 @@
 package io.liandong.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells a failure because the database cannot be reached (no connection within the pool's wait,
@@ -17,6 +25,8 @@ import org.springframework.transaction.TransactionSystemException;
  * is answered 503 {@code database-unavailable}, to be tried again, not 500.
  */
 public final class DatabaseOutage {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
     /** Seconds a client is told to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 5;
@@ -28,6 +38,30 @@ public final class DatabaseOutage {
     public static final String DETAIL = "the center cannot reach its database at the moment; try again shortly";
 
     private DatabaseOutage() {}
+
+    /**
+     * Answers a request that failed because the database cannot be reached: 503 with
+     * {@code Retry-After} and the problem body, and one WARN line naming the request and the failure.
+     */
+    public static void answer(
+            JsonMapper json, HttpServletRequest request, HttpServletResponse response, Throwable failure)
+            throws IOException {
+        log.warn(
+                "Answered {} {} with 503: the database cannot be reached ({})",
+                request.getMethod(),
+                request.getRequestURI(),
+                failure.toString());
+        response.resetBuffer();
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        ProblemBodies.write(
+                json,
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                TYPE,
+                TITLE,
+                DETAIL,
+                Map.of("instance", request.getRequestURI()));
+    }
 
     /** Whether {@code failure} or any of its causes says the database cannot be reached. */
     public static boolean causedBy(@Nullable Throwable failure) {

@@ -5,13 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
-
     private final JsonMapper json;
 
     DatabaseOutageFilter(JsonMapper json) {
@@ -45,21 +38,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
             if (!DatabaseOutage.causedBy(failure) || response.isCommitted()) {
                 throw failure;
             }
-            log.warn(
-                    "Answered {} {} with 503: the database cannot be reached ({})",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    failure.toString());
-            response.resetBuffer();
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-            ProblemBodies.write(
-                    json,
-                    response,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    DatabaseOutage.TYPE,
-                    DatabaseOutage.TITLE,
-                    DatabaseOutage.DETAIL,
-                    Map.of("instance", request.getRequestURI()));
+            DatabaseOutage.answer(json, request, response, failure);
         }
     }
 }
