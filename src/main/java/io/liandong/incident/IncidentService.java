@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +108,24 @@ public class IncidentService {
             return recordMerge(joined.get(), report, actor, "");
         }
         return open(report, category, actor);
+    }
+
+    /**
+     * Takes, in the caller's transaction and before it writes anything, the merge locks that
+     * {@link #admit} will need for these reports, in one fixed order: a batch of reports admitted in
+     * one transaction then never waits for a lock while holding another that a second batch wants.
+     */
+    public void prepareToAdmit(Collection<ReportFacts> reports) {
+        List<String> merging = new ArrayList<>();
+        for (ReportFacts report : reports) {
+            if (report.mergeInto() == null
+                    && catalog.find(report.categoryCode())
+                            .filter(c -> !c.divert())
+                            .isPresent()) {
+                merging.add(report.categoryCode());
+            }
+        }
+        mergeLock.holdAll(merging);
     }
 
     private Admission divert(ReportFacts report, Category category, Actor actor) {

@@ -24,8 +24,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,7 @@ public class IntakeService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer latency;
+    private final Timer batchLatency;
     private final DistrictLocator districts;
     private final AgencyService agencies;
 
@@ -85,13 +89,17 @@ public class IntakeService {
                 .description("Time to validate, classify, admit and store one report")
                 .publishPercentileHistogram()
                 .register(meters);
+        this.batchLatency = Timer.builder("liandong.intake.batch.latency")
+                .description("Time to validate, classify, admit and store one batch of reports")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** The answer to a report, and whether it is a stored answer to an earlier identical request. */
     public record Received(IntakeResult result, boolean replayed) {}
 
     public Received receive(ReportRequest request, @Nullable String idempotencyKey, Actor actor) {
-        String key = normaliseKey(idempotencyKey);
+        String key = normaliseKey(idempotencyKey, "Idempotency-Key");
         String hash = hash(request);
         if (key != null) {
             Optional<Received> earlier = earlier(actor, key, hash);
@@ -112,6 +120,122 @@ public class IntakeService {
         }
     }
 
+    /** One report of a batch, with its own idempotency key (optional). */
+    public record BatchItem(@Nullable String idempotencyKey, ReportRequest report) {}
+
+    /**
+     * Receives a batch of reports in one transaction, in their order: every report is admitted and
+     * stored, or none is. Reports whose idempotency key this user already used answer as they did
+     * then and store nothing new (the same key with another body refuses the batch). A refusal of
+     * any report names it ({@code reports[i]}) and leaves nothing written. One transaction and one
+     * commit for the whole batch is what makes a batch cheaper per report than single requests.
+     */
+    public List<Received> receiveAll(List<BatchItem> items, Actor actor) {
+        int n = items.size();
+        String[] keys = new String[n];
+        String[] hashes = new String[n];
+        Map<String, Integer> firstUse = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            String key = normaliseKey(items.get(index).idempotencyKey(), "reports[" + index + "].idempotencyKey");
+            if (key != null) {
+                Integer earlier = firstUse.putIfAbsent(key, i);
+                if (earlier != null) {
+                    throw Problem.invalid(
+                            "reports[" + i + "].idempotencyKey",
+                            "repeats the key of reports[" + earlier + "]: each report needs its own",
+                            key);
+                }
+            }
+            keys[i] = key;
+            hashes[i] = hash(items.get(i).report());
+        }
+        try {
+            return receiveAll(items, keys, hashes, actor);
+        } catch (DuplicateKeyException race) {
+            // A concurrent request stored one of these keys first: this time it is found and answered.
+            return receiveAll(items, keys, hashes, actor);
+        }
+    }
+
+    private List<Received> receiveAll(List<BatchItem> items, String[] keys, String[] hashes, Actor actor) {
+        int n = items.size();
+        List<String> given = new ArrayList<>();
+        for (String key : keys) {
+            if (key != null) {
+                given.add(key);
+            }
+        }
+        Map<String, ReportStore.KeyUse> used = store.byIdempotencyKeys(actor.username(), given);
+        Received[] answers = new Received[n];
+        for (int i = 0; i < n; i++) {
+            ReportStore.KeyUse earlier = keys[i] == null ? null : used.get(keys[i]);
+            if (earlier != null) {
+                String key = keys[i];
+                String hash = hashes[i];
+                answers[i] = at(i, "", () -> replay(key, hash, earlier));
+            }
+        }
+        Timer.Sample sample = Timer.start(meters);
+        int[] stored = new int[1];
+        transactions.executeWithoutResult(tx -> {
+            Instant now = clock.instant();
+            List<Integer> fresh = new ArrayList<>();
+            List<Prepared> prepared = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (answers[i] == null) {
+                    int index = i;
+                    ReportRequest request = items.get(i).report();
+                    prepared.add(at(index, "report.", () -> prepare(request, keys[index], hashes[index], now)));
+                    fresh.add(i);
+                }
+            }
+            incidents.prepareToAdmit(prepared.stream().map(Prepared::facts).toList());
+            for (int j = 0; j < prepared.size(); j++) {
+                Prepared report = prepared.get(j);
+                answers[fresh.get(j)] = new Received(at(fresh.get(j), "report.", () -> admit(report, actor)), false);
+            }
+            stored[0] = prepared.size();
+        });
+        sample.stop(batchLatency);
+        for (int i = 0; i < n; i++) {
+            if (!answers[i].replayed()) {
+                meters.counter(
+                                "liandong.reports.received",
+                                "channel",
+                                channelOf(items.get(i).report()),
+                                "outcome",
+                                answers[i].result().outcome())
+                        .increment();
+            }
+        }
+        log.info(
+                "Received a batch of {} reports from {}: {} stored, {} answered as before",
+                n,
+                actor.username(),
+                stored[0],
+                n - stored[0]);
+        return List.of(answers);
+    }
+
+    /**
+     * Runs a step for {@code reports[index]} of a batch; a refusal names that report, and its
+     * field errors are prefixed with {@code reports[index].} and {@code prefix}.
+     */
+    private static <T> T at(int index, String prefix, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (Problem p) {
+            String where = "reports[" + index + "]";
+            List<Problem.FieldError> errors = p.fieldErrors().stream()
+                    .map(e -> new Problem.FieldError(where + "." + prefix + e.field(), e.message(), e.rejectedValue()))
+                    .toList();
+            Problem named = new Problem(p.status(), p.type(), p.title(), where + ": " + p.getMessage(), errors);
+            named.initCause(p);
+            throw named;
+        }
+    }
+
     /** Category suggestions for a text, best first. */
     public Classification classify(String text) {
         return catalog.classify(text);
@@ -125,20 +249,37 @@ public class IntakeService {
         if (key == null) {
             return Optional.empty();
         }
-        return store.byIdempotencyKey(actor.username(), key).map(stored -> {
-            if (!stored.requestHash().equals(hash)) {
-                throw Problem.refused(
-                        "idempotency-key-reused",
-                        "Idempotency-Key " + key + " was already used for a different report (report "
-                                + stored.reportId() + ")");
-            }
-            return new Received(
-                    json.readValue(stored.response(), IntakeResult.class).withReportId(stored.reportId()), true);
-        });
+        return store.byIdempotencyKey(actor.username(), key).map(stored -> replay(key, hash, stored));
     }
 
+    /** The stored answer to an earlier request with this key, if it had the same body. */
+    private Received replay(String key, String hash, ReportStore.KeyUse stored) {
+        if (!stored.requestHash().equals(hash)) {
+            throw Problem.refused(
+                    "idempotency-key-reused",
+                    "Idempotency-Key " + key + " was already used for a different report (report " + stored.reportId()
+                            + ")");
+        }
+        return new Received(
+                json.readValue(stored.response(), IntakeResult.class).withReportId(stored.reportId()), true);
+    }
+
+    /** A report checked and classified, not yet admitted or stored. */
+    private record Prepared(
+            ReportRequest request,
+            @Nullable String key,
+            String hash,
+            Instant now,
+            ReportFacts facts,
+            Category category,
+            @Nullable Suggestion best) {}
+
     private IntakeResult admit(ReportRequest request, @Nullable String key, String hash, Actor actor) {
-        Instant now = clock.instant();
+        return admit(prepare(request, key, hash, clock.instant()), actor);
+    }
+
+    /** Checks, classifies and places a report; writes nothing. */
+    private Prepared prepare(ReportRequest request, @Nullable String key, String hash, Instant now) {
         Instant receivedAt = receivedAt(request, now);
         String channel = Channel.parse(request.channel())
                 .orElseThrow(() -> Problem.invalid(
@@ -174,8 +315,20 @@ public class IntakeService {
                 drill,
                 request.externalRef(),
                 request.mergeInto());
+        return new Prepared(
+                request, key, hash, now, facts, category, classification.best().orElse(null));
+    }
+
+    /** Admits a prepared report (opens, merges or diverts) and stores it, in the caller's transaction. */
+    private IntakeResult admit(Prepared prepared, Actor actor) {
+        ReportRequest request = prepared.request();
+        ReportFacts facts = prepared.facts();
+        Category category = prepared.category();
+        Suggestion best = prepared.best();
+        String key = prepared.key();
+        Priority priority = facts.priority();
+        Severity severity = facts.severity();
         Admission admission = incidents.admit(facts, actor);
-        Suggestion best = classification.best().orElse(null);
         // The answer is stored with the report for retries with the same key; its id is the row's.
         IntakeResult answer = new IntakeResult(
                 0,
@@ -190,13 +343,13 @@ public class IntakeService {
                 admission.taskIds(),
                 admission.leaderNotified());
         long reportId = store.insert(new ReportStore.NewReport(
-                channel,
-                receivedAt,
+                facts.channel(),
+                facts.receivedAt(),
                 trim(request.callerNumber()),
                 trim(request.callerName()),
                 facts.address(),
-                point,
-                district,
+                facts.point(),
+                facts.districtCode(),
                 facts.text(),
                 category.code(),
                 best == null ? null : best.category(),
@@ -205,19 +358,19 @@ public class IntakeService {
                 severity,
                 admission.outcome().name(),
                 admission.incidentId(),
-                drill,
+                facts.drill(),
                 request.externalRef(),
                 actor.username(),
-                now,
+                prepared.now(),
                 key,
-                hash,
+                prepared.hash(),
                 key == null ? null : json.writeValueAsString(answer)));
 
         IntakeResult result = answer.withReportId(reportId);
         log.info(
                 "Received report {} on channel {} from {}: {} incident {} ({})",
                 reportId,
-                channel,
+                facts.channel(),
                 Masking.phone(request.callerNumber()),
                 admission.outcome(),
                 admission.incidentId(),
@@ -305,22 +458,20 @@ public class IntakeService {
         return Sha256.hex(json.writeValueAsBytes(request));
     }
 
-    private static @Nullable String normaliseKey(@Nullable String key) {
+    private static @Nullable String normaliseKey(@Nullable String key, String field) {
         if (key == null || key.isBlank()) {
             return null;
         }
         String stripped = key.strip();
         if (stripped.length() > 200) {
-            throw Problem.invalid("Idempotency-Key", "must be at most 200 characters", stripped.length() + " chars");
+            throw Problem.invalid(field, "must be at most 200 characters", stripped.length() + " chars");
         }
         // HTTP headers arrive as ISO-8859-1: anything beyond printable ASCII would be stored garbled.
         for (int i = 0; i < stripped.length(); i++) {
             char c = stripped.charAt(i);
             if (c < 0x21 || c > 0x7e) {
                 throw Problem.invalid(
-                        "Idempotency-Key",
-                        "must be printable ASCII without spaces (letters, digits, - _ . : and the like)",
-                        null);
+                        field, "must be printable ASCII without spaces (letters, digits, - _ . : and the like)", null);
             }
         }
         return stripped;

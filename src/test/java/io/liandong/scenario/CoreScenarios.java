@@ -784,6 +784,190 @@ abstract class CoreScenarios {
         assertThat(reportCount()).isEqualTo(reports);
     }
 
+    // ---- batch intake ----------------------------------------------------------------------
+
+    private static Map<String, Object> located(String channel, String category, String text, double[] p) {
+        return map(
+                "channel", channel, "address", "朝阳市某处", "lat", p[0], "lon", p[1], "text", text, "category", category);
+    }
+
+    private static Map<String, Object> item(String key, Map<String, Object> report) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        if (key != null) {
+            item.put("idempotencyKey", key);
+        }
+        item.put("report", report);
+        return item;
+    }
+
+    private Answer batch(List<Map<String, Object>> items) {
+        return callTaker.post("/api/reports/batch", map("reports", items));
+    }
+
+    @Test
+    @DisplayName("a batch of reports: each opened, merged or diverted in order, in one answer; a retry stores nothing")
+    void aBatchOfReportsIsAdmittedInOrderAndARetryReplaysIt() {
+        double[] fire = freshPlace();
+        double[] noise = freshPlace();
+        double[] gas = freshPlace();
+        String tag = "batch-" + System.nanoTime();
+        List<Map<String, Object>> items = List.of(
+                item(tag + "-0", located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", fire)),
+                item(tag + "-1", located("119", "ACC-FIRE-BUILDING", "仓库那边着火了", fire)),
+                item(tag + "-2", located("12345", "SVC-NOISE", "楼下烧烤店深夜噪音扰民", noise)),
+                item(null, located("110", "SOC-SUICIDE-GAS", "邻居在家打开燃气阀门要轻生", gas)));
+        long reports = reportCount();
+
+        Answer first = batch(items);
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.json().get("received").asInt()).isEqualTo(4);
+        assertThat(first.json().get("stored").asInt()).isEqualTo(4);
+        JsonNode results = first.json().get("results");
+        assertThat(results.findValues("outcome").stream().map(JsonNode::asString))
+                .containsExactly("INCIDENT_OPENED", "MERGED", "DIVERTED", "INCIDENT_OPENED");
+        assertThat(results.get(1).get("result").get("incidentId").asLong())
+                .as("the second report of the same fire joins the first one's incident, opened in the same batch")
+                .isEqualTo(results.get(0).get("result").get("incidentId").asLong());
+        assertThat(results.get(3).get("result").get("taskIds")).hasSize(4);
+        assertThat(reportCount()).isEqualTo(reports + 4);
+        long firstReport = results.get(0).get("result").get("reportId").asLong();
+        assertThat(callTaker.get("/api/reports/" + firstReport).str("text")).isEqualTo("仓库着火冒浓烟");
+        long events = eventCount();
+
+        Answer retry = batch(items.subList(0, 3));
+
+        assertThat(retry.status()).as(retry.text()).isEqualTo(200);
+        assertThat(retry.json().get("replayed").asInt()).isEqualTo(3);
+        assertThat(retry.json().get("stored").asInt()).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(retry.json().get("results").get(i).get("replayed").asBoolean())
+                    .isTrue();
+            assertThat(retry.json()
+                            .get("results")
+                            .get(i)
+                            .get("result")
+                            .get("reportId")
+                            .asLong())
+                    .isEqualTo(results.get(i).get("result").get("reportId").asLong());
+        }
+        assertThat(reportCount()).isEqualTo(reports + 4);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    @DisplayName("a batch with one refused report stores none of it, and the problem names the report")
+    void aBatchWithOneRefusedReportStoresNothing() {
+        long reports = reportCount();
+        long events = eventCount();
+        long incidents =
+                jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single();
+        Map<String, Object> good = located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", freshPlace());
+        Map<String, Object> outsideTheCity = new LinkedHashMap<>(located("110", "SOC-THEFT", "电动车被偷", freshPlace()));
+        outsideTheCity.put("districtCode", "110101");
+
+        Answer refused = batch(List.of(
+                item(null, good),
+                item(null, located("110", "SOC-THEFT", "电动车被偷", freshPlace())),
+                item(null, outsideTheCity)));
+        Answer invalid = batch(List.of(item(null, good), item(null, map("channel", "110", "address", "x"))));
+        Answer badChannel =
+                batch(List.of(item(null, good), item(null, located("999", "SOC-THEFT", "电动车被偷", freshPlace()))));
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.str("type")).isEqualTo("urn:liandong:problem:unknown-district");
+        assertThat(refused.str("detail")).startsWith("reports[2]: ").contains("110101");
+        assertThat(refused.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("reports[2].report.districtCode");
+        assertThat(invalid.status()).as(invalid.text()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("reports[1].report.text");
+        assertThat(badChannel.status()).as(badChannel.text()).isEqualTo(400);
+        assertThat(badChannel.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("reports[1].report.channel");
+        assertThat(reportCount()).isEqualTo(reports);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single())
+                .isEqualTo(incidents);
+    }
+
+    @Test
+    @DisplayName("batch keys: one key twice in a batch, or a key reused with another body, refuses the batch")
+    void batchIdempotencyKeysAreCheckedBeforeAnythingIsStored() {
+        String key = "batch-key-" + System.nanoTime();
+        Map<String, Object> fire = located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", freshPlace());
+        Map<String, Object> theft = located("110", "SOC-THEFT", "电动车被偷", freshPlace());
+        long reports = reportCount();
+
+        Answer twice = batch(List.of(item(key, fire), item(key, theft)));
+        assertThat(twice.status()).as(twice.text()).isEqualTo(400);
+        assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("reports[1].idempotencyKey");
+        assertThat(twice.str("detail")).contains("reports[0]");
+        assertThat(reportCount()).isEqualTo(reports);
+
+        assertThat(batch(List.of(item(key, fire))).status()).isEqualTo(200);
+        Answer reused = batch(List.of(item(null, theft), item(key, theft)));
+        assertThat(reused.status()).as(reused.text()).isEqualTo(422);
+        assertThat(reused.str("type")).isEqualTo("urn:liandong:problem:idempotency-key-reused");
+        assertThat(reused.str("detail")).startsWith("reports[1]: ").contains(key);
+        assertThat(reportCount()).isEqualTo(reports + 1);
+    }
+
+    @Test
+    @DisplayName("an empty batch or one of more than 500 reports is refused")
+    void batchSizeIsBounded() {
+        Map<String, Object> theft = located("110", "SOC-THEFT", "电动车被偷", freshPlace());
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(item(null, theft));
+        }
+        long reports = reportCount();
+
+        Answer empty = batch(List.of());
+        Answer large = batch(tooMany);
+        Answer missing = callTaker.post("/api/reports/batch", map());
+
+        assertThat(empty.status()).as(empty.text()).isEqualTo(400);
+        assertThat(empty.json().get("errors").get(0).get("field").asString()).isEqualTo("reports");
+        assertThat(large.status()).as(large.text()).isEqualTo(400);
+        assertThat(large.str("detail")).contains("reports");
+        assertThat(missing.status()).as(missing.text()).isEqualTo(400);
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    @Test
+    @DisplayName("batches naming the same categories in opposite orders at once: none waits for ever, one truth")
+    void concurrentBatchesInOppositeCategoryOrdersDoNotDeadlock() throws Exception {
+        double[] fire = freshPlace();
+        double[] theft = freshPlace();
+        double[] noise = freshPlace();
+        List<Map<String, Object>> forward = List.of(
+                item(null, located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", fire)),
+                item(null, located("12345", "SVC-NOISE", "楼下烧烤店深夜噪音扰民", noise)),
+                item(null, located("110", "SOC-THEFT", "电动车被偷", theft)));
+        List<Map<String, Object>> backward = List.of(forward.get(2), forward.get(1), forward.get(0));
+
+        List<Answer> answers = parallel(8, i -> batch(i % 2 == 0 ? forward : backward));
+
+        Set<Long> fireIncidents = new HashSet<>();
+        Set<Long> theftIncidents = new HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Answer answer = answers.get(i);
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            JsonNode results = answer.json().get("results");
+            int fireAt = i % 2 == 0 ? 0 : 2;
+            fireIncidents.add(
+                    results.get(fireAt).get("result").get("incidentId").asLong());
+            theftIncidents.add(
+                    results.get(2 - fireAt).get("result").get("incidentId").asLong());
+        }
+        assertThat(fireIncidents)
+                .as("one fire, reported by eight batches at once")
+                .hasSize(1);
+        assertThat(theftIncidents)
+                .as("one theft, reported by eight batches at once")
+                .hasSize(1);
+    }
+
     // ---- bad input -------------------------------------------------------------------------
 
     @Test

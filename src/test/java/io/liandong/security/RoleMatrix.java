@@ -117,6 +117,7 @@ abstract class RoleMatrix {
         return List.of(
                 // intake
                 post("/api/reports", Map.of()).allow(CALLTAKER, COMMANDER, ADMIN),
+                post("/api/reports/batch", Map.of()).allow(CALLTAKER, COMMANDER, ADMIN),
                 post("/api/reports/classify", Map.of("text", "楼道里煤气味很浓")).allow(CALLTAKER, COMMANDER, ADMIN),
                 get("/api/reports").allow(CALLTAKER, COMMANDER, LEADER, ADMIN),
                 get("/api/reports?channel=110&limit=5").allow(CALLTAKER, COMMANDER, LEADER, ADMIN),

@@ -1,7 +1,11 @@
 package io.liandong.incident.internal;
 
 import java.sql.DatabaseMetaData;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -44,6 +48,9 @@ public class MergeLock {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("the merge lock of " + category + " needs a transaction");
         }
+        if (!heldInThisTransaction().add(category)) {
+            return;
+        }
         if (postgres) {
             jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(current_schema() || '/' || ?))")
                     .params(ADVISORY_CLASS, category)
@@ -52,9 +59,6 @@ public class MergeLock {
             return;
         }
         ReentrantLock lock = locks.computeIfAbsent(category, code -> new ReentrantLock());
-        if (lock.isHeldByCurrentThread()) {
-            return;
-        }
         lock.lock();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -62,6 +66,35 @@ public class MergeLock {
                 lock.unlock();
             }
         });
+    }
+
+    /**
+     * Takes the merge locks of several categories, always in the order of their codes, so that two
+     * transactions taking several (a batch of reports) cannot each wait for a lock the other holds.
+     * Take them all before writing anything.
+     */
+    public void holdAll(Collection<String> categories) {
+        for (String category : new TreeSet<>(categories)) {
+            hold(category);
+        }
+    }
+
+    /** The categories whose lock the current transaction holds: each is taken once per transaction. */
+    @SuppressWarnings("unchecked")
+    private Set<String> heldInThisTransaction() {
+        Set<String> held = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            Set<String> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MergeLock.this);
+                }
+            });
+            held = fresh;
+        }
+        return held;
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,6 +55,41 @@ class ReportController {
         }
         return ResponseEntity.created(URI.create("/api/reports/" + result.reportId()))
                 .body(result);
+    }
+
+    /** One report of a batch and its own idempotency key. */
+    record BatchReport(@Nullable String idempotencyKey, @NotNull @Valid ReportRequest report) {}
+
+    record BatchRequest(@NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid BatchReport> reports) {}
+
+    /** What each report of a batch became, in the batch's order; {@code replayed} for a stored answer. */
+    record BatchOutcome(boolean replayed, IntakeResult result) {}
+
+    record BatchAnswer(int received, int stored, int replayed, List<BatchOutcome> results) {}
+
+    /** The most reports one batch may hold. */
+    static final int MAX_BATCH = 500;
+
+    /**
+     * Several reports in one request and one transaction, for systems that forward reports (the
+     * 12345 hotline platform, online channels): all are stored or none is.
+     */
+    @PostMapping("/batch")
+    BatchAnswer receiveBatch(@Valid @RequestBody BatchRequest request) {
+        List<IntakeService.Received> received = intake.receiveAll(
+                request.reports().stream()
+                        .map(r -> new IntakeService.BatchItem(r.idempotencyKey(), r.report()))
+                        .toList(),
+                actor.get());
+        int replayed =
+                (int) received.stream().filter(IntakeService.Received::replayed).count();
+        return new BatchAnswer(
+                received.size(),
+                received.size() - replayed,
+                replayed,
+                received.stream()
+                        .map(r -> new BatchOutcome(r.replayed(), r.result()))
+                        .toList());
     }
 
     record ClassifyRequest(@NotNull @Size(max = 4000) String text) {}

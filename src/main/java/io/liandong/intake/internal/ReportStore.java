@@ -7,6 +7,9 @@ import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.persistence.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +123,27 @@ public class ReportStore {
                 .params(username, key)
                 .query((rs, n) -> new KeyUse(rs.getLong("id"), rs.getString("request_hash"), rs.getString("response")))
                 .optional();
+    }
+
+    /** What this user first sent with each of these keys (at most a batch's worth), by key. */
+    public Map<String, KeyUse> byIdempotencyKeys(String username, Collection<String> keys) {
+        Map<String, KeyUse> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        List<Object> args = new ArrayList<>(keys.size() + 1);
+        args.add(username);
+        args.addAll(keys);
+        jdbc.sql("SELECT id, idempotency_key, request_hash, response FROM report WHERE created_by = ?"
+                        + " AND idempotency_key IN (" + marks + ")")
+                .params(args)
+                .query(rs -> {
+                    found.put(
+                            rs.getString("idempotency_key"),
+                            new KeyUse(rs.getLong("id"), rs.getString("request_hash"), rs.getString("response")));
+                });
+        return found;
     }
 
     public Optional<StoredReport> find(long id) {
