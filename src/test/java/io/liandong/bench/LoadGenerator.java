@@ -43,8 +43,12 @@ public final class LoadGenerator {
         String runTag = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
         System.out.printf(
                 Locale.ROOT,
-                "Liandong load: %s, %d connections, %s%s, against %s (run %s, seed %d, %s, load average %.2f)%n",
+                "Liandong load: %s, %s, %d connections, %s%s, against %s (run %s, seed %d, %s, load average %.2f)%n",
                 options.max() ? "closed loop (--max)" : "open loop at " + options.rate() + " reports/s",
+                options.batched()
+                        ? "batches of " + options.batch() + " to POST /api/reports/batch (batch=" + options.batch()
+                                + ")"
+                        : "one report per POST /api/reports (batch=1)",
                 options.connections(),
                 options.duration().toSeconds() + " s"
                         + (options.warmup().isZero()
@@ -99,9 +103,11 @@ public final class LoadGenerator {
         Latencies service = t.service;
         System.out.printf(
                 Locale.ROOT,
-                "sent %d of %d planned, %d succeeded, %d failed; %d connections opened%n",
+                "sent %d of %d planned (batch=%d, %d requests), %d succeeded, %d failed; %d connections opened%n",
                 t.sent,
                 result.planned(),
+                options.batch(),
+                t.requests,
                 t.succeeded,
                 t.failures(),
                 t.connectionsOpened);
@@ -111,27 +117,39 @@ public final class LoadGenerator {
                 result.throughput(),
                 t.succeeded,
                 result.seconds());
-        System.out.println(line(options.max() ? "latency (ms, from send)" : "latency (ms, from due time)", latency));
+        boolean batched = options.batched();
+        System.out.println(line(
+                options.max()
+                        ? "latency (ms, from send)"
+                        : batched
+                                ? "latency (ms, from each report's due time, incl. the wait for its batch)"
+                                : "latency (ms, from due time)",
+                latency));
         if (!options.max()) {
             System.out.println(line("service time (ms, from actual send)", service));
             System.out.printf(
                     Locale.ROOT,
-                    "sends started over 1 ms late (all connections busy, or the client short of CPU): %d%n",
+                    batched
+                            ? "reports whose batch was sent over 1 ms after its last report was due"
+                                    + " (all connections busy, or the client short of CPU): %d%n"
+                            : "sends started over 1 ms late (all connections busy, or the client short of CPU): %d%n",
                     t.lateStarts);
         }
-        System.out.println("successful answers per 10 s: " + perTenSeconds(t.perSecond, result.seconds()));
-        System.out.println("answers by status: " + t.statuses);
+        System.out.println((batched ? "successful reports per 10 s: " : "successful answers per 10 s: ")
+                + perTenSeconds(t.perSecond, result.seconds()));
+        System.out.println((batched ? "reports by their batch's answer status: " : "answers by status: ") + t.statuses);
         System.out.println("outcomes: " + t.outcomes);
         for (Map.Entry<String, String> error : t.sampleErrors.entrySet()) {
             System.out.println("  first " + error.getKey() + ": " + error.getValue());
         }
         System.out.printf(
                 Locale.ROOT,
-                "RESULT mode=%s rate=%s connections=%d seconds=%.2f sent=%d ok=%d failed=%d throughput=%.1f"
-                        + " p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f load=%.2f%n",
+                "RESULT mode=%s rate=%s connections=%d batch=%d seconds=%.2f sent=%d ok=%d failed=%d"
+                        + " throughput=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f load=%.2f%n",
                 options.max() ? "max" : "open",
                 options.max() ? "max" : Double.toString(options.rate()),
                 options.connections(),
+                options.batch(),
                 result.seconds(),
                 t.sent,
                 t.succeeded,

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,101 @@ class LoadGeneratorPartsTests {
     void refusesATargetOtherThanThisMachine() {
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--url", "http://192.0.2.1:8080", "--password", "x"}))
                 .hasMessageContaining("must name this machine");
+    }
+
+    @Test
+    void aBatchHoldsEachReportAsSentAloneWithTheKeyItsHeaderWouldCarry() {
+        ReportMix mix = new ReportMix(7, 0.1, Set.of());
+
+        String body = LoadRun.batchJson(mix, "ab1", 5, 8);
+
+        assertThat(body)
+                .isEqualTo("{\"reports\":["
+                        + "{\"idempotencyKey\":\"lg-ab1-5\",\"report\":"
+                        + mix.report(5).json("LG-ab1-5") + "},"
+                        + "{\"idempotencyKey\":\"lg-ab1-6\",\"report\":"
+                        + mix.report(6).json("LG-ab1-6") + "},"
+                        + "{\"idempotencyKey\":\"lg-ab1-7\",\"report\":"
+                        + mix.report(7).json("LG-ab1-7") + "}]}");
+        assertThat(LoadRun.batchJson(mix, "ab1", 9, 10))
+                .isEqualTo("{\"reports\":[{\"idempotencyKey\":\"lg-ab1-9\",\"report\":"
+                        + mix.report(9).json("LG-ab1-9") + "}]}");
+    }
+
+    @Test
+    void readsOneOutcomePerReportFromABatchAnswerInRequestOrder() {
+        String answer = "{\"received\":4,\"stored\":3,\"replayed\":1,\"results\":["
+                + "{\"replayed\":false,\"result\":{\"reportId\":11,\"outcome\":\"INCIDENT_OPENED\",\"incidentId\":7,"
+                + "\"category\":\"ACC-FIRE-BUILDING\",\"categoryName\":\"火灾 ] , { \\\"x\\\" [\","
+                + "\"suggestion\":{\"category\":\"ACC-FIRE-BUILDING\",\"confidence\":0.9},\"priority\":\"P1\","
+                + "\"severity\":\"HIGH\",\"plan\":\"FIRE-1\",\"taskIds\":[1,2,3],\"leaderNotified\":true}},"
+                + " {\"replayed\":true,\"result\":{\"reportId\":12,\"outcome\":\"MERGED\",\"plan\":null,"
+                + "\"taskIds\":[]}},\n"
+                + "{\"replayed\":false,\"result\":{\"reportId\":13,\"outcome\":\"DIVERTED\",\"taskIds\":[]}},"
+                + "{\"replayed\":false,\"result\":{\"reportId\":14,\"outcome\":\"INCIDENT_OPENED\",\"plan\":null}}"
+                + "]}";
+
+        assertThat(RunTally.batchOutcomes(answer))
+                .containsExactly("INCIDENT_OPENED+plan", "MERGED", "DIVERTED", "INCIDENT_OPENED");
+        assertThat(RunTally.batchOutcomes("{\"results\" : [ ]}")).isEmpty();
+        assertThat(RunTally.batchOutcomes("{\"type\":\"about:blank\",\"status\":422}"))
+                .isEmpty();
+    }
+
+    @Test
+    void countsABatchPerReportWithEachReportsOwnDueTime() {
+        RunTally tally = new RunTally();
+        tally.runStartNanos = 0;
+        String answer = "{\"received\":3,\"stored\":3,\"replayed\":0,\"results\":["
+                + "{\"replayed\":false,\"result\":{\"outcome\":\"MERGED\"}},"
+                + "{\"replayed\":false,\"result\":{\"outcome\":\"DIVERTED\"}},"
+                + "{\"replayed\":false,\"result\":{\"outcome\":\"MERGED\"}}]}";
+
+        tally.answeredBatch(200, answer, new long[] {1_000, 2_000, 3_000}, 3_000, 10_000);
+        tally.answeredBatch(
+                422, "{\"title\":\"Unprocessable\",\"status\":422}", new long[] {4_000, 5_000}, 5_000, 9_000);
+        tally.sent = 5;
+
+        assertThat(tally.succeeded).isEqualTo(3);
+        assertThat(tally.failures()).isEqualTo(2);
+        assertThat(tally.statuses).containsExactly(Map.entry("200", 3L), Map.entry("422", 2L));
+        assertThat(tally.outcomes).containsExactly(Map.entry("DIVERTED", 1L), Map.entry("MERGED", 2L));
+        assertThat(tally.latency.count()).isEqualTo(5);
+        assertThat(tally.latency.max()).isEqualTo(9_000);
+        assertThat(tally.latency.percentile(0.2)).isEqualTo(4_000);
+        assertThat(tally.service.max()).isEqualTo(7_000);
+        assertThat(tally.sampleErrors).containsOnlyKeys("422");
+
+        tally.answeredBatch(200, answer, new long[] {0, 0, 0, 0}, 0, 1);
+        assertThat(tally.outcomes).containsEntry("missing", 1L);
+        assertThat(tally.sampleErrors).containsKey("results");
+    }
+
+    @Test
+    void takesABatchSizeFrom1To500AndRefusesAnythingElseClearly() {
+        assertThat(LoadOptions.parse(new String[] {"--password", "x"}).batch()).isEqualTo(1);
+        assertThat(LoadOptions.parse(new String[] {"--password", "x"}).batched())
+                .isFalse();
+        assertThat(LoadOptions.parse(new String[] {"--password", "x", "--batch", "500"})
+                        .batch())
+                .isEqualTo(500);
+        assertThat(LoadOptions.parse(new String[] {"--password", "x", "--max", "--batch", "50"})
+                        .batched())
+                .isTrue();
+
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--password", "x", "--batch", "0"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--batch must be within 1..500, was 0");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--password", "x", "--batch", "501"}))
+                .hasMessage("--batch must be within 1..500, was 501");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--password", "x", "--batch", "ten"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--batch must be a whole number within 1..500, was ten");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--password", "x", "--batch", "2.5"}))
+                .hasMessage("--batch must be a whole number within 1..500, was 2.5");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--password", "x", "--batch"}))
+                .hasMessage("--batch needs a value");
+        assertThat(LoadOptions.USAGE).contains("--batch N");
     }
 
     private static byte[] request() {

@@ -28,16 +28,19 @@ record LoadOptions(
         Duration drain,
         boolean stream,
         long limit,
-        Set<String> skip) {
+        Set<String> skip,
+        int batch) {
 
     static final Duration LONGEST_RUN = Duration.ofMinutes(10);
     static final double HIGHEST_RATE = 20_000;
     static final int MOST_CONNECTIONS = 256;
     static final long MOST_REQUESTS = 2_000_000;
+    static final int LARGEST_BATCH = 500;
 
     static final String USAGE =
             """
-            bench/load.sh [options]   (sends POST /api/reports to a center on this machine)
+            bench/load.sh [options]   (sends POST /api/reports, or with --batch POST /api/reports/batch,
+                                       to a center on this machine)
               --url URL            center to load, loopback only (default http://127.0.0.1:8080)
               --user NAME          HTTP Basic user (default admin)
               --password SECRET    its password (default $LIANDONG_ADMIN_PASSWORD)
@@ -56,7 +59,15 @@ record LoadOptions(
                                    before giving up on the rest (default 30)
               --stream             also subscribe to GET /api/stream and time intake -> event on it
               --stream-url URL     the node whose stream to subscribe to (default --url), loopback only
-              --limit N            at most N requests in all (default and hard limit 2000000)
+              --limit N            at most N reports in all (default and hard limit 2000000)
+              --batch N            send reports N at a time to POST /api/reports/batch (1..500; default 1:
+                                   one report per POST /api/reports). Open loop: report i is still due at
+                                   start + i/rate, and a batch of N consecutive reports goes out when its
+                                   last report is due (rate/N batches a second), so each report's latency,
+                                   counted from its own due time, includes the wait for its batch; closed
+                                   loop: each connection sends batch after batch. Throughput, statuses,
+                                   outcomes and latencies stay per report (a failed batch counts all its
+                                   reports as failed); --timeout applies to each batch
               --skip A,B           leave these categories out of the mix (their share goes to the rest)
             """;
 
@@ -77,6 +88,7 @@ record LoadOptions(
         boolean stream = false;
         long limit = MOST_REQUESTS;
         Set<String> skip = Set.of();
+        int batch = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -96,6 +108,7 @@ record LoadOptions(
                 case "--stream" -> stream = true;
                 case "--limit" -> limit = Long.parseLong(value(args, ++i, arg));
                 case "--skip" -> skip = Set.of(value(args, ++i, arg).split(","));
+                case "--batch" -> batch = wholeNumber(value(args, ++i, arg), arg, 1, LARGEST_BATCH);
                 case "--help", "-h" -> throw new IllegalArgumentException("usage");
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -119,7 +132,8 @@ record LoadOptions(
                 drain,
                 stream,
                 limit,
-                skip);
+                skip,
+                batch);
         options.check();
         return options;
     }
@@ -146,6 +160,7 @@ record LoadOptions(
         within("--timeout", timeout.toSeconds(), 1, 120);
         within("--connections", connections, 1, MOST_CONNECTIONS);
         within("--limit", limit, 1, MOST_REQUESTS);
+        within("--batch", batch, 1, LARGEST_BATCH);
         if (!max && !(rate > 0 && rate <= HIGHEST_RATE)) {
             throw new IllegalArgumentException("--rate must be within 0.." + HIGHEST_RATE + ", was " + rate);
         }
@@ -169,6 +184,22 @@ record LoadOptions(
         if (value < low || value > high) {
             throw new IllegalArgumentException(option + " must be within " + low + ".." + high + ", was " + value);
         }
+    }
+
+    private static int wholeNumber(String text, String option, int low, int high) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            within(option, value, low, high);
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    option + " must be a whole number within " + low + ".." + high + ", was " + text, e);
+        }
+    }
+
+    /** Whether reports go out in batches to {@code POST /api/reports/batch} rather than one per request. */
+    boolean batched() {
+        return batch > 1;
     }
 
     private static Duration seconds(String text) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@code start + i / rate}; each connection's thread takes the next due report, waits for its
  * time and sends it, and its latency counts from the time it was due, so a stalled server is
  * charged for every report that queued behind the stall (no coordinated omission). In closed loop
- * each thread sends the next report as soon as it has the previous answer.
+ * each thread sends the next report as soon as it has the previous answer. With {@code --batch N} the reports go
+ * N consecutive ones at a time to {@code POST /api/reports/batch}: in open loop a batch is sent when its last report
+ * is due, and each report's latency still counts from its own due time; in closed loop each thread sends the next
+ * batch as soon as it has the previous answer.
  */
 final class LoadRun {
 
@@ -105,9 +109,17 @@ final class LoadRun {
 
     private void openLoop(RunTally tally, HttpConnection connection) {
         double period = 1e9 / options.rate();
-        for (long i = next.getAndIncrement(); i < planned; i = next.getAndIncrement()) {
-            long due = startNanos + (long) (i * period);
-            byte[] request = request(i);
+        int size = options.batch();
+        for (long b = next.getAndIncrement(); b * size < planned; b = next.getAndIncrement()) {
+            long from = b * size;
+            long to = Math.min(planned, from + size);
+            long[] dues = new long[(int) (to - from)];
+            for (int k = 0; k < dues.length; k++) {
+                dues[k] = startNanos + (long) ((from + k) * period);
+            }
+            // a batch goes out when its last report is due
+            long due = dues[dues.length - 1];
+            byte[] request = request(from, to);
             long now = System.nanoTime();
             if (now > stopNanos) {
                 return;
@@ -117,9 +129,9 @@ final class LoadRun {
                 now = System.nanoTime();
             }
             if (now - due > LATE_NANOS) {
-                tally.lateStarts++;
+                tally.lateStarts += dues.length;
             }
-            send(i, request, due, now, tally, connection);
+            send(from, request, dues, now, tally, connection);
         }
     }
 
@@ -128,43 +140,97 @@ final class LoadRun {
         while ((now = System.nanoTime()) < startNanos) {
             LockSupport.parkNanos(startNanos - now);
         }
+        int size = options.batch();
         long end = startNanos + duration.toNanos();
         while (System.nanoTime() < end) {
-            long i = next.getAndIncrement();
-            if (i >= planned) {
+            long from = next.getAndIncrement() * size;
+            if (from >= planned) {
                 return;
             }
-            byte[] request = request(i);
+            long to = Math.min(planned, from + size);
+            byte[] request = request(from, to);
             long sent = System.nanoTime();
-            send(i, request, sent, sent, tally, connection);
+            long[] dues = new long[(int) (to - from)];
+            Arrays.fill(dues, sent);
+            send(from, request, dues, sent, tally, connection);
         }
     }
 
-    private void send(long i, byte[] request, long due, long sent, RunTally tally, HttpConnection connection) {
-        tally.sent++;
-        if (startTimes != null && i < startTimes.length) {
-            startTimes[(int) i] = due;
+    /**
+     * Sends reports {@code from .. from + dues.length - 1} in one request: report {@code from + k} was due at
+     * {@code dues[k]}, and the request went out at {@code sent}.
+     */
+    private void send(long from, byte[] request, long[] dues, long sent, RunTally tally, HttpConnection connection) {
+        tally.sent += dues.length;
+        tally.requests++;
+        for (int k = 0; k < dues.length; k++) {
+            long i = from + k;
+            if (startTimes != null && i < startTimes.length) {
+                startTimes[(int) i] = dues[k];
+            }
         }
         try {
             HttpConnection.Response response = connection.exchange(request);
             long answered = System.nanoTime();
-            tally.answered(response.status(), response.body(), due, sent, answered);
-            if (answerTimes != null && i < answerTimes.length) {
-                answerTimes[(int) i] = answered;
+            if (options.batched()) {
+                tally.answeredBatch(response.status(), response.body(), dues, sent, answered);
+            } else {
+                tally.answered(response.status(), response.body(), dues[0], sent, answered);
+            }
+            for (int k = 0; k < dues.length; k++) {
+                long i = from + k;
+                if (answerTimes != null && i < answerTimes.length) {
+                    answerTimes[(int) i] = answered;
+                }
             }
         } catch (IOException | RuntimeException e) {
-            tally.failed(e);
+            tally.failed(e, dues.length);
         }
     }
 
-    private byte[] request(long i) {
-        byte[] body = mix.report(i).json("LG-" + tag + "-" + i).getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/reports HTTP/1.1\r\n"
+    /** The request for reports {@code from .. to - 1}: one report to /api/reports, or a batch. */
+    private byte[] request(long from, long to) {
+        if (!options.batched()) {
+            return request(
+                    "/api/reports",
+                    "lg-" + tag + "-" + from,
+                    mix.report(from).json(externalRef(tag, from)).getBytes(StandardCharsets.UTF_8));
+        }
+        return request("/api/reports/batch", null, batchJson(mix, tag, from, to).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The body of {@code POST /api/reports/batch} for reports {@code from .. to - 1}: each report as it would go to
+     * {@code POST /api/reports}, with the idempotency key that request would carry in its header.
+     */
+    static String batchJson(ReportMix mix, String tag, long from, long to) {
+        StringBuilder json = new StringBuilder(512 * (int) Math.max(1, to - from)).append("{\"reports\":[");
+        for (long i = from; i < to; i++) {
+            json.append(i == from ? "" : ",")
+                    .append("{\"idempotencyKey\":\"")
+                    .append(idempotencyKey(tag, i))
+                    .append("\",\"report\":")
+                    .append(mix.report(i).json(externalRef(tag, i)))
+                    .append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    static String idempotencyKey(String tag, long i) {
+        return "lg-" + tag + "-" + i;
+    }
+
+    static String externalRef(String tag, long i) {
+        return "LG-" + tag + "-" + i;
+    }
+
+    private byte[] request(String path, String idempotencyKey, byte[] body) {
+        String head = "POST " + path + " HTTP/1.1\r\n"
                 + "Host: " + options.host() + ":" + options.port() + "\r\n"
                 + "Authorization: " + authorization + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Accept: application/json\r\n"
-                + "Idempotency-Key: lg-" + tag + "-" + i + "\r\n"
+                + (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n")
                 + "Content-Length: " + body.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + body.length];
