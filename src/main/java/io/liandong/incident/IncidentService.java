@@ -99,9 +99,9 @@ public class IncidentService {
         if (category.divert()) {
             return divert(report, category, actor);
         }
-        // One merge decision per category at a time (until this transaction ends): a report arriving
-        // at the same moment as another of the same event finds the other's incident, not nothing.
-        mergeLock.hold(report.categoryCode());
+        // One merge decision at a time per category and place (until this transaction ends): a report
+        // arriving at the same moment as another of the same event finds the other's incident.
+        mergeLock.hold(claim(report));
         // A candidate closed since it was read takes no more reports: the report opens its own incident.
         Optional<Incident> joined = mergeTarget(report);
         if (joined.isPresent() && store.mergedIfOpen(joined.get().id(), report.receivedAt())) {
@@ -116,16 +116,21 @@ public class IncidentService {
      * one transaction then never waits for a lock while holding another that a second batch wants.
      */
     public void prepareToAdmit(Collection<ReportFacts> reports) {
-        List<String> merging = new ArrayList<>();
+        List<MergeLock.Claim> claims = new ArrayList<>();
         for (ReportFacts report : reports) {
             if (report.mergeInto() == null
                     && catalog.find(report.categoryCode())
                             .filter(c -> !c.divert())
                             .isPresent()) {
-                merging.add(report.categoryCode());
+                claims.add(claim(report));
             }
         }
-        mergeLock.holdAll(merging);
+        mergeLock.holdAll(claims);
+    }
+
+    /** What a report's merge decision needs to hold: its category, and its point and the merge distance. */
+    private MergeLock.Claim claim(ReportFacts report) {
+        return new MergeLock.Claim(report.categoryCode(), report.point(), properties.mergeDistanceMeters());
     }
 
     private Admission divert(ReportFacts report, Category category, Actor actor) {

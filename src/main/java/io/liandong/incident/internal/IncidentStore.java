@@ -73,20 +73,26 @@ public class IncidentStore {
      */
     public List<Incident> mergeCandidates(
             String category, boolean drill, Instant earliest, Instant latest, @Nullable GeoPoint near, double meters) {
-        String sql =
-                """
-                SELECT * FROM incident WHERE status = 'OPEN' AND kind = 'EMERGENCY' AND category_code = ?
-                  AND drill = ? AND last_report_at >= ? AND opened_at <= ?""";
+        String open = "SELECT * FROM incident WHERE status = 'OPEN' AND category_code = ? AND kind = 'EMERGENCY'"
+                + " AND drill = ?";
+        String window = " AND last_report_at >= ? AND opened_at <= ?";
         List<Object> params = new ArrayList<>(List.of(category, drill, Sql.ts(earliest), Sql.ts(latest)));
         if (near == null) {
-            sql += " AND address IS NOT NULL";
-        } else {
-            sql += " AND (lat IS NULL OR " + box(params, near, meters) + ")";
+            return jdbc.sql(open + window + " AND address IS NOT NULL ORDER BY id")
+                    .params(params)
+                    .query(IncidentStore::map)
+                    .list();
         }
-        return jdbc.sql(sql + " ORDER BY id")
-                .params(params)
-                .query(IncidentStore::map)
-                .list();
+        // Two halves, each reading only its part of the (status, category_code, lat) index: incidents
+        // without a point, and the band of latitudes of the box. The box's half leaves the window to
+        // the check below, so that the database has no reason to prefer the index on last_report_at
+        // (which reads every open incident of the category in the window).
+        params.addAll(List.of(category, drill));
+        String sql = open + " AND lat IS NULL" + window + " UNION ALL " + open + " AND " + box(params, near, meters);
+        return jdbc.sql(sql + " ORDER BY id").params(params).query(IncidentStore::map).list().stream()
+                .filter(i ->
+                        !i.lastReportAt().isBefore(earliest) && !i.openedAt().isAfter(latest))
+                .toList();
     }
 
     /**
