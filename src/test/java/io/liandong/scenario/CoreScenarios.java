@@ -873,6 +873,13 @@ abstract class CoreScenarios {
         Answer invalid = batch(List.of(item(null, good), item(null, map("channel", "110", "address", "x"))));
         Answer badChannel =
                 batch(List.of(item(null, good), item(null, located("999", "SOC-THEFT", "电动车被偷", freshPlace()))));
+        // refused while admitting, after the reports before it were admitted in the same transaction
+        Map<String, Object> intoNothing = new LinkedHashMap<>(located("110", "SOC-THEFT", "电动车被偷", freshPlace()));
+        intoNothing.put("mergeInto", 987_654_321L);
+        Answer unknownTarget = batch(List.of(
+                item(null, good),
+                item(null, located("12345", "SVC-NOISE", "楼下烧烤店深夜噪音扰民", freshPlace())),
+                item(null, intoNothing)));
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.str("type")).isEqualTo("urn:liandong:problem:unknown-district");
@@ -884,6 +891,9 @@ abstract class CoreScenarios {
         assertThat(badChannel.status()).as(badChannel.text()).isEqualTo(400);
         assertThat(badChannel.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("reports[1].report.channel");
+        assertThat(unknownTarget.status()).as(unknownTarget.text()).isEqualTo(422);
+        assertThat(unknownTarget.str("type")).isEqualTo("urn:liandong:problem:merge-target-unknown");
+        assertThat(unknownTarget.str("detail")).startsWith("reports[2]: ");
         assertThat(reportCount()).isEqualTo(reports);
         assertThat(eventCount()).isEqualTo(events);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single())
