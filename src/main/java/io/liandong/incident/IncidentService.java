@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -117,15 +119,22 @@ public class IncidentService {
      */
     public void prepareToAdmit(Collection<ReportFacts> reports) {
         List<MergeLock.Claim> claims = new ArrayList<>();
+        SortedSet<Long> chosen = new TreeSet<>();
         for (ReportFacts report : reports) {
-            if (report.mergeInto() == null
-                    && catalog.find(report.categoryCode())
-                            .filter(c -> !c.divert())
-                            .isPresent()) {
+            if (report.mergeInto() != null) {
+                chosen.add(report.mergeInto());
+            } else if (catalog.find(report.categoryCode())
+                    .filter(c -> !c.divert())
+                    .isPresent()) {
                 claims.add(claim(report));
             }
         }
         mergeLock.holdAll(claims);
+        // The incidents the call takers chose take no merge lock: their rows are locked here, in the
+        // order of their ids, so two batches joining the same incidents in other orders take turns.
+        if (!chosen.isEmpty()) {
+            store.lockRows(chosen);
+        }
     }
 
     /** What a report's merge decision needs to hold: its category, and its point and the merge distance. */

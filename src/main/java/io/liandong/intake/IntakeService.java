@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -154,6 +155,12 @@ public class IntakeService {
             return receiveAll(items, keys, hashes, actor);
         } catch (DuplicateKeyException race) {
             // A concurrent request stored one of these keys first: this time it is found and answered.
+            return receiveAll(items, keys, hashes, actor);
+        } catch (PessimisticLockingFailureException deadlock) {
+            // Reports merged by the call taker's choice (mergeInto) take no merge lock, so two batches
+            // naming the same incidents in opposite orders can deadlock; the database rolled this one
+            // back whole, and once more is enough (a second loss answers 409 lock-conflict).
+            log.warn("Retrying a batch of {} reports from {} after a lock conflict", items.size(), actor.username());
             return receiveAll(items, keys, hashes, actor);
         }
     }

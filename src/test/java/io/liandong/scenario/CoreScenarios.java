@@ -914,6 +914,14 @@ abstract class CoreScenarios {
         assertThat(twice.str("detail")).contains("reports[0]");
         assertThat(reportCount()).isEqualTo(reports);
 
+        Map<String, Object> misspelt = new LinkedHashMap<>();
+        misspelt.put("idempotency_key", key);
+        misspelt.put("report", fire);
+        Answer typo = batch(List.of(misspelt));
+        assertThat(typo.status()).as(typo.text()).isEqualTo(400);
+        assertThat(typo.str("detail")).contains("idempotency_key");
+        assertThat(reportCount()).isEqualTo(reports);
+
         assertThat(batch(List.of(item(key, fire))).status()).isEqualTo(200);
         Answer reused = batch(List.of(item(null, theft), item(key, theft)));
         assertThat(reused.status()).as(reused.text()).isEqualTo(422);
@@ -940,6 +948,8 @@ abstract class CoreScenarios {
         assertThat(empty.json().get("errors").get(0).get("field").asString()).isEqualTo("reports");
         assertThat(large.status()).as(large.text()).isEqualTo(400);
         assertThat(large.str("detail")).contains("reports");
+        assertThat(large.text()).as("the 501 reports are not repeated back").hasSizeLessThan(2_000);
+        assertThat(large.text()).doesNotContain("电动车被偷");
         assertThat(missing.status()).as(missing.text()).isEqualTo(400);
         assertThat(reportCount()).isEqualTo(reports);
     }
@@ -976,6 +986,51 @@ abstract class CoreScenarios {
         assertThat(theftIncidents)
                 .as("one theft, reported by eight batches at once")
                 .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("batches joining two chosen incidents in opposite orders at once: all stored, none half")
+    void concurrentBatchesMergingIntoChosenIncidentsInOppositeOrders() throws Exception {
+        long x = batch(List.of(item(null, located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", freshPlace()))))
+                .json()
+                .get("results")
+                .get(0)
+                .get("result")
+                .get("incidentId")
+                .asLong();
+        long y = batch(List.of(item(null, located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", freshPlace()))))
+                .json()
+                .get("results")
+                .get(0)
+                .get("result")
+                .get("incidentId")
+                .asLong();
+        java.util.function.LongFunction<Map<String, Object>> into = id -> {
+            Map<String, Object> report =
+                    new LinkedHashMap<>(located("119", "ACC-FIRE-BUILDING", "又一个电话", freshPlace()));
+            report.put("mergeInto", id);
+            return item(null, report);
+        };
+        int batches = 12;
+
+        List<Answer> answers = parallel(
+                batches,
+                i -> batch(i % 2 == 0 ? List.of(into.apply(x), into.apply(y)) : List.of(into.apply(y), into.apply(x))));
+
+        for (Answer answer : answers) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        }
+        long stored = answers.size();
+        int countX = jdbc.sql("SELECT report_count FROM incident WHERE id = ?")
+                .param(x)
+                .query(Integer.class)
+                .single();
+        int countY = jdbc.sql("SELECT report_count FROM incident WHERE id = ?")
+                .param(y)
+                .query(Integer.class)
+                .single();
+        assertThat(countX).as("reports joined to incident x").isEqualTo(1 + stored);
+        assertThat(countY).as("reports joined to incident y").isEqualTo(1 + stored);
     }
 
     // ---- bad input -------------------------------------------------------------------------

@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -121,6 +123,15 @@ public class IncidentStore {
         params.add(near.lon() - dLon);
         params.add(near.lon() + dLon);
         return "(lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)";
+    }
+
+    /** Locks these incidents' rows until the transaction ends, in the order of their ids. */
+    public void lockRows(SortedSet<Long> ids) {
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        jdbc.sql("SELECT id FROM incident WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE")
+                .params(new ArrayList<>(ids))
+                .query(Long.class)
+                .list();
     }
 
     /** Counts a report joined to the incident, if it is still open; false when it is not (closed meanwhile). */

@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * committed.
  *
  * <p>Reports of different categories never wait for each other. Within a category, a report with a
- * point holds the category's lock shared and, exclusively, the cells of a fixed grid (0.01° by
- * 0.01°) that its merge box touches: two reports within merge distance of each other share at least
+ * point holds the category's lock shared and, exclusively, the cells of a fixed grid (0.02° by
+ * 0.02°) that its merge box touches: two reports within merge distance of each other share at least
  * the cell of either one's point, so they take turns, while reports far apart go on at once. A
  * report without a point is matched by its address anywhere, so it holds the category's lock
  * exclusively (as does a report whose box would touch too many cells).
@@ -52,8 +52,16 @@ public class MergeLock {
 
     static final int ADVISORY_CELL_CLASS = 0x4C44_4D32;
 
-    /** The grid's cell, in degrees of latitude and of longitude. */
-    static final double CELL_DEGREES = 0.01;
+    /** The grid's cell, in degrees of latitude and of longitude (about 2.2 by 1.7 km here). */
+    static final double CELL_DEGREES = 0.02;
+
+    /**
+     * The most locks one transaction takes. PostgreSQL keeps advisory locks in its shared lock table
+     * (by default 64 per connection of the server, shared by all): a batch of 500 reports spread over
+     * a city would want thousands of cells. Above this, the categories with the most cells are
+     * locked whole instead.
+     */
+    static final int MOST_KEYS = 128;
 
     /** A box touching more cells than this locks its whole category instead. */
     static final int MOST_CELLS = 16;
@@ -92,6 +100,11 @@ public class MergeLock {
         Map<String, Boolean> held = heldInThisTransaction();
         List<Key> wanted = new ArrayList<>();
         for (Key key : keys(claims)) {
+            if (key.cell()
+                    && Boolean.FALSE.equals(
+                            held.get(key.name().substring(0, key.name().indexOf('#'))))) {
+                continue; // its whole category is held exclusively already
+            }
             Boolean shared = held.get(key.name());
             if (shared == null) {
                 wanted.add(key);
@@ -118,29 +131,43 @@ public class MergeLock {
     /** The locks the claims need, in the order they are taken: categories by code, then cells by name. */
     static List<Key> keys(Collection<Claim> claims) {
         Map<String, Boolean> exclusive = new TreeMap<>();
-        Map<String, List<Claim>> located = new HashMap<>();
+        Map<String, java.util.SortedSet<String>> cellsOf = new HashMap<>();
         for (Claim claim : claims) {
             List<String> cells = claim.point() == null ? null : cells(claim);
             boolean whole = cells == null;
             exclusive.merge(claim.category(), whole, Boolean::logicalOr);
             if (!whole) {
-                located.computeIfAbsent(claim.category(), c -> new ArrayList<>())
-                        .add(claim);
+                cellsOf.computeIfAbsent(claim.category(), c -> new java.util.TreeSet<>())
+                        .addAll(cells);
             }
         }
+        exclusive.forEach((category, whole) -> {
+            if (whole) {
+                cellsOf.remove(category);
+            }
+        });
+        // Too many locks: the categories with the most cells are locked whole, until few enough.
+        int total = exclusive.size()
+                + cellsOf.values().stream().mapToInt(java.util.Set::size).sum();
+        List<String> byCells = new ArrayList<>(cellsOf.keySet());
+        byCells.sort(
+                (a, b) -> Integer.compare(cellsOf.get(b).size(), cellsOf.get(a).size()));
+        for (String category : byCells) {
+            if (total <= MOST_KEYS) {
+                break;
+            }
+            total -= cellsOf.remove(category).size();
+            exclusive.put(category, true);
+        }
         List<Key> keys = new ArrayList<>();
-        TreeMap<String, Boolean> cellNames = new TreeMap<>();
+        java.util.SortedSet<String> cellNames = new java.util.TreeSet<>();
         exclusive.forEach((category, whole) -> {
             keys.add(new Key(false, category, !whole));
             if (!whole) {
-                for (Claim claim : located.get(category)) {
-                    for (String cell : cells(claim)) {
-                        cellNames.put(cell, Boolean.TRUE);
-                    }
-                }
+                cellNames.addAll(cellsOf.get(category));
             }
         });
-        cellNames.keySet().forEach(name -> keys.add(new Key(true, name, false)));
+        cellNames.forEach(name -> keys.add(new Key(true, name, false)));
         return keys;
     }
 

@@ -1,5 +1,6 @@
 package io.liandong.intake.internal;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.liandong.catalog.CatalogService;
 import io.liandong.catalog.Suggestion;
 import io.liandong.intake.IntakeResult;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,8 +59,14 @@ class ReportController {
                 .body(result);
     }
 
-    /** One report of a batch and its own idempotency key. */
-    record BatchReport(@Nullable String idempotencyKey, @NotNull @Valid ReportRequest report) {}
+    /**
+     * One report of a batch and its own idempotency key. Unknown fields are collected and refused: a
+     * misspelt key field would otherwise be dropped, and a retried batch stored twice.
+     */
+    record BatchReport(
+            @Nullable String idempotencyKey,
+            @NotNull @Valid ReportRequest report,
+            @JsonAnySetter @Nullable Map<String, Object> unknown) {}
 
     record BatchRequest(@NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid BatchReport> reports) {}
 
@@ -76,6 +84,16 @@ class ReportController {
      */
     @PostMapping("/batch")
     BatchAnswer receiveBatch(@Valid @RequestBody BatchRequest request) {
+        for (int i = 0; i < request.reports().size(); i++) {
+            Map<String, Object> unknown = request.reports().get(i).unknown();
+            if (unknown != null && !unknown.isEmpty()) {
+                String field = unknown.keySet().iterator().next();
+                throw Problem.invalid(
+                        "reports[" + i + "]." + field,
+                        "is not a field of a batch item (idempotencyKey, report)",
+                        field.length() > 60 ? field.substring(0, 60) + "…" : field);
+            }
+        }
         List<IntakeService.Received> received = intake.receiveAll(
                 request.reports().stream()
                         .map(r -> new IntakeService.BatchItem(r.idempotencyKey(), r.report()))

@@ -20,6 +20,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -320,6 +321,23 @@ public class ProblemHandling {
         return status(HttpStatus.CONFLICT, "conflict", "Conflicting change", firstLine(e.getMessage()));
     }
 
+    /**
+     * The database chose this request's transaction to break a deadlock or gave up waiting for a
+     * lock: it was rolled back whole, so nothing is half written, and sending it again will do.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockLost(PessimisticLockingFailureException e) {
+        log.warn("Rolled back a request that lost a lock to a concurrent one: {}", firstLine(e.getMessage()));
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header("Retry-After", "1")
+                .body(body(
+                        HttpStatus.CONFLICT,
+                        "lock-conflict",
+                        "Conflicting change",
+                        "a concurrent request held the same rows and this one was rolled back; nothing was"
+                                + " stored, send it again"));
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.warn(
@@ -438,6 +456,14 @@ public class ProblemHandling {
         if (value instanceof Map<?, ?> || value instanceof byte[]) {
             return String.valueOf(value)
                     .substring(0, Math.min(200, String.valueOf(value).length()));
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            // a list is not repeated back (a batch of reports would be, caller data and all)
+            return items.size() + " items";
+        }
+        if (value != null && !(value instanceof Number || value instanceof Boolean || value instanceof Enum<?>)) {
+            String text = String.valueOf(value);
+            return text.length() > 200 ? text.substring(0, 200) + "… (" + text.length() + " chars)" : value;
         }
         return value;
     }

@@ -76,6 +76,28 @@ class MergeLockKeysTests {
     }
 
     @Test
+    void aLargeBatchSpreadOverTheCityTakesAtMostABoundedNumberOfLocks() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Claim> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String category = i % 3 == 0 ? "SOC-THEFT" : i % 3 == 1 ? "ACC-ROAD-CRASH" : "PHE-MEDICAL";
+            claims.add(new Claim(
+                    category,
+                    new GeoPoint(40.9 + random.nextDouble() * 1.2, 119.2 + random.nextDouble() * 1.5),
+                    METERS));
+        }
+        claims.add(new Claim("ACC-FIRE-BUILDING", new GeoPoint(41.57, 120.45), METERS));
+
+        List<Key> keys = MergeLock.keys(claims);
+
+        assertThat(keys).hasSizeLessThanOrEqualTo(MergeLock.MOST_KEYS);
+        assertThat(keys)
+                .contains(new Key(false, "SOC-THEFT", false), new Key(false, "ACC-ROAD-CRASH", false))
+                .contains(new Key(false, "ACC-FIRE-BUILDING", true))
+                .anyMatch(k -> k.cell() && k.name().startsWith("ACC-FIRE-BUILDING#"));
+    }
+
+    @Test
     void locksAreTakenCategoriesFirstByCodeThenCellsByName() {
         List<Key> keys = MergeLock.keys(List.of(
                 new Claim("SOC-THEFT", new GeoPoint(41.57, 120.45), METERS),
