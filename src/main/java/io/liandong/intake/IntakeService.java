@@ -32,8 +32,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +53,7 @@ public class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final int BATCH_ATTEMPTS = 4;
 
     private final ReportStore store;
     private final CatalogService catalog;
@@ -151,17 +154,28 @@ public class IntakeService {
             keys[i] = key;
             hashes[i] = hash(items.get(i).report());
         }
-        try {
-            return receiveAll(items, keys, hashes, actor);
-        } catch (DuplicateKeyException race) {
-            // A concurrent request stored one of these keys first: this time it is found and answered.
-            return receiveAll(items, keys, hashes, actor);
-        } catch (PessimisticLockingFailureException deadlock) {
-            // Reports merged by the call taker's choice (mergeInto) take no merge lock, so two batches
-            // naming the same incidents in opposite orders can deadlock; the database rolled this one
-            // back whole, and once more is enough (a second loss answers 409 lock-conflict).
-            log.warn("Retrying a batch of {} reports from {} after a lock conflict", items.size(), actor.username());
-            return receiveAll(items, keys, hashes, actor);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return receiveAll(items, keys, hashes, actor);
+            } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException lost) {
+                // The whole batch was rolled back. A duplicate key: a concurrent request stored one of
+                // these keys first, and the next attempt finds and answers it. A lost lock: the same
+                // batch sent twice at once, or two batches joining the same incidents, met in another
+                // order. After the last attempt the failure is answered (409, nothing stored).
+                if (attempt == BATCH_ATTEMPTS) {
+                    throw lost instanceof DuplicateKeyException
+                            ? new CannotAcquireLockException(
+                                    "requests with the same idempotency keys were being stored at the same moment",
+                                    lost)
+                            : lost;
+                }
+                log.warn(
+                        "Retrying a batch of {} reports from {} (attempt {} lost to a concurrent request: {})",
+                        items.size(),
+                        actor.username(),
+                        attempt,
+                        lost.getClass().getSimpleName());
+            }
         }
     }
 

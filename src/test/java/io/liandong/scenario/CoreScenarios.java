@@ -1033,6 +1033,33 @@ abstract class CoreScenarios {
         assertThat(countY).as("reports joined to incident y").isEqualTo(1 + stored);
     }
 
+    @Test
+    @DisplayName("one keyed batch sent many times at once, in both orders: each report stored once, no 500")
+    void oneKeyedBatchSentManyTimesAtOnceInBothOrdersStoresEachReportOnce() throws Exception {
+        String tag = "twice-" + System.nanoTime();
+        List<Map<String, Object>> forward = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            forward.add(item(tag + "-" + i, located("12345", "SVC-NOISE", "楼下烧烤店深夜噪音扰民", freshPlace())));
+        }
+        List<Map<String, Object>> backward = new ArrayList<>(forward);
+        java.util.Collections.reverse(backward);
+
+        List<Answer> answers = parallel(12, i -> batch(i % 2 == 0 ? forward : backward));
+
+        for (Answer answer : answers) {
+            assertThat(answer.status()).as(answer.text()).isIn(200, 409);
+            if (answer.status() == 409) {
+                assertThat(answer.str("type")).isEqualTo("urn:liandong:problem:lock-conflict");
+            }
+        }
+        assertThat(answers).anyMatch(a -> a.status() == 200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report WHERE idempotency_key LIKE ?")
+                        .param(tag + "-%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
+    }
+
     // ---- bad input -------------------------------------------------------------------------
 
     @Test

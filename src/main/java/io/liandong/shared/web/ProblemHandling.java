@@ -21,6 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -323,10 +325,10 @@ public class ProblemHandling {
 
     /**
      * The database chose this request's transaction to break a deadlock or gave up waiting for a
-     * lock: it was rolled back whole, so nothing is half written, and sending it again will do.
+     * lock (H2 reports that as a query timeout): it was rolled back whole, so nothing is half written, and sending it again will do.
      */
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> lockLost(PessimisticLockingFailureException e) {
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> lockLost(TransientDataAccessException e) {
         log.warn("Rolled back a request that lost a lock to a concurrent one: {}", firstLine(e.getMessage()));
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .header("Retry-After", "1")
