@@ -325,7 +325,8 @@ public class ProblemHandling {
 
     /**
      * The database chose this request's transaction to break a deadlock or gave up waiting for a
-     * lock (H2 reports that as a query timeout): it was rolled back whole, so nothing is half written, and sending it again will do.
+     * lock (H2 reports that as a query timeout): it was rolled back whole, so nothing is half
+     * written, and sending it again will do.
      */
     @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> lockLost(TransientDataAccessException e) {
