@@ -61,7 +61,7 @@ public class MergeLock {
      * a city would want thousands of cells. Above this, the categories with the most cells are
      * locked whole instead.
      */
-    static final int MOST_KEYS = 128;
+    static final int MOST_KEYS = 256;
 
     /** A box touching more cells than this locks its whole category instead. */
     static final int MOST_CELLS = 16;
