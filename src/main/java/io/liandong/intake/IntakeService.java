@@ -175,7 +175,21 @@ public class IntakeService {
                         actor.username(),
                         attempt,
                         lost.getClass().getSimpleName());
+                pauseBeforeRetry(attempt);
             }
+        }
+    }
+
+    /**
+     * Waits a random 20-200 ms times the attempt before a batch is tried again, so that copies of one
+     * batch that lost their locks together do not all meet again at the same moment.
+     */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 200) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotAcquireLockException("interrupted while waiting to try the batch again", e);
         }
     }
 

@@ -68,7 +68,9 @@ class ReportController {
             @NotNull @Valid ReportRequest report,
             @JsonAnySetter @Nullable Map<String, Object> unknown) {}
 
-    record BatchRequest(@NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid BatchReport> reports) {}
+    record BatchRequest(
+            @NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid BatchReport> reports,
+            @JsonAnySetter @Nullable Map<String, Object> unknown) {}
 
     /** What each report of a batch became, in the batch's order; {@code replayed} for a stored answer. */
     record BatchOutcome(boolean replayed, IntakeResult result) {}
@@ -83,7 +85,23 @@ class ReportController {
      * 12345 hotline platform, online channels): all are stored or none is.
      */
     @PostMapping("/batch")
-    BatchAnswer receiveBatch(@Valid @RequestBody BatchRequest request) {
+    BatchAnswer receiveBatch(
+            @Valid @RequestBody BatchRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String batchKey) {
+        // A key for the whole batch would be ignored, and a retried batch stored twice: refused.
+        if (batchKey != null) {
+            throw Problem.invalid(
+                    "Idempotency-Key",
+                    "a batch has no key of its own: give each report its key in reports[i].idempotencyKey",
+                    null);
+        }
+        if (request.unknown() != null && !request.unknown().isEmpty()) {
+            String field = request.unknown().keySet().iterator().next();
+            throw Problem.invalid(
+                    field.length() > 60 ? field.substring(0, 60) + "…" : field,
+                    "is not a field of a batch (reports; each report's key goes in reports[i].idempotencyKey)",
+                    null);
+        }
         for (int i = 0; i < request.reports().size(); i++) {
             Map<String, Object> unknown = request.reports().get(i).unknown();
             if (unknown != null && !unknown.isEmpty()) {
