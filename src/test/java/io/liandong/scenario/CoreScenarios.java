@@ -998,23 +998,21 @@ abstract class CoreScenarios {
                 .hasSize(1);
     }
 
+    private long fireOpenedByABatch() {
+        Answer opened = batch(List.of(item(null, located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", freshPlace()))));
+        return opened.json()
+                .get("results")
+                .get(0)
+                .get("result")
+                .get("incidentId")
+                .asLong();
+    }
+
     @Test
     @DisplayName("batches joining two chosen incidents in opposite orders at once: all stored, none half")
     void concurrentBatchesMergingIntoChosenIncidentsInOppositeOrders() throws Exception {
-        long x = batch(List.of(item(null, located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", freshPlace()))))
-                .json()
-                .get("results")
-                .get(0)
-                .get("result")
-                .get("incidentId")
-                .asLong();
-        long y = batch(List.of(item(null, located("119", "ACC-FIRE-BUILDING", "仓库着火冒浓烟", freshPlace()))))
-                .json()
-                .get("results")
-                .get(0)
-                .get("result")
-                .get("incidentId")
-                .asLong();
+        long x = fireOpenedByABatch();
+        long y = fireOpenedByABatch();
         java.util.function.LongFunction<Map<String, Object>> into = id -> {
             Map<String, Object> report =
                     new LinkedHashMap<>(located("119", "ACC-FIRE-BUILDING", "又一个电话", freshPlace()));
