@@ -599,15 +599,16 @@ public class IncidentService {
         List<Problem.FieldError> errors = new ArrayList<>();
         String agency = blankToNull(q.agency());
         if (agency != null && agencies.find(agency).isEmpty()) {
-            errors.add(new Problem.FieldError("agency", "no such agency '" + clip(agency) + "'", clip(agency)));
+            errors.add(new Problem.FieldError(
+                    "agency", "no such agency '" + Problem.clip(agency) + "'", Problem.clip(agency)));
         }
         String district = blankToNull(q.district());
         if (district != null && !DIVISION_CODE.matcher(district).matches()) {
             errors.add(new Problem.FieldError(
                     "district",
                     "must be an administrative division code of 2, 4, 6, 9 or 12 digits (2113 a city, 211302"
-                            + " a district, 211302001 a township), was '" + clip(district) + "'",
-                    clip(district)));
+                            + " a district, 211302001 a township), was '" + Problem.clip(district) + "'",
+                    Problem.clip(district)));
         } else if (district != null && district.length() == 12 && !district.endsWith("000")) {
             errors.add(new Problem.FieldError(
                     "district",
@@ -642,11 +643,6 @@ public class IncidentService {
      * township (9) or village (12), as GB/T 2260 and the NBS division list write them.
      */
     private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
-
-    /** A refused value as an error repeats it: at most 60 characters. */
-    private static String clip(String value) {
-        return value.length() <= 60 ? value : value.substring(0, value.offsetByCodePoints(0, 59)) + "…";
-    }
 
     /**
      * The prefix the codes of a division and of those below it share: a code written in the NBS

@@ -100,9 +100,7 @@ public class MergeLock {
         Map<String, Boolean> held = heldInThisTransaction();
         List<Key> wanted = new ArrayList<>();
         for (Key key : keys(claims)) {
-            if (key.cell()
-                    && Boolean.FALSE.equals(
-                            held.get(key.name().substring(0, key.name().indexOf('#'))))) {
+            if (key.cell() && Boolean.FALSE.equals(held.get(key.category()))) {
                 continue; // its whole category is held exclusively already
             }
             Boolean shared = held.get(key.name());
@@ -126,7 +124,13 @@ public class MergeLock {
     }
 
     /** A lock: a category's (shared or exclusive) or a cell's (exclusive), by name. */
-    record Key(boolean cell, String name, boolean shared) {}
+    record Key(boolean cell, String name, boolean shared) {
+
+        /** The category the lock belongs to: its name, or the start of a cell's name. */
+        String category() {
+            return cell ? name.substring(0, name.indexOf('#')) : name;
+        }
+    }
 
     /** The locks the claims need, in the order they are taken: categories by code, then cells by name. */
     static List<Key> keys(Collection<Claim> claims) {

@@ -95,22 +95,15 @@ class ReportController {
                     "a batch has no key of its own: give each report its key in reports[i].idempotencyKey",
                     null);
         }
-        if (request.unknown() != null && !request.unknown().isEmpty()) {
-            String field = request.unknown().keySet().iterator().next();
-            throw Problem.invalid(
-                    field.length() > 60 ? field.substring(0, 60) + "…" : field,
-                    "is not a field of a batch (reports; each report's key goes in reports[i].idempotencyKey)",
-                    null);
-        }
+        refuseUnknown(
+                request.unknown(),
+                "",
+                "is not a field of a batch (reports; each report's key goes in reports[i].idempotencyKey)");
         for (int i = 0; i < request.reports().size(); i++) {
-            Map<String, Object> unknown = request.reports().get(i).unknown();
-            if (unknown != null && !unknown.isEmpty()) {
-                String field = unknown.keySet().iterator().next();
-                throw Problem.invalid(
-                        "reports[" + i + "]." + field,
-                        "is not a field of a batch item (idempotencyKey, report)",
-                        field.length() > 60 ? field.substring(0, 60) + "…" : field);
-            }
+            refuseUnknown(
+                    request.reports().get(i).unknown(),
+                    "reports[" + i + "].",
+                    "is not a field of a batch item (idempotencyKey, report)");
         }
         List<IntakeService.Received> received = intake.receiveAll(
                 request.reports().stream()
@@ -126,6 +119,14 @@ class ReportController {
                 received.stream()
                         .map(r -> new BatchOutcome(r.replayed(), r.result()))
                         .toList());
+    }
+
+    /** Refuses the first of these unknown fields, named after {@code prefix}. */
+    private static void refuseUnknown(@Nullable Map<String, Object> unknown, String prefix, String message) {
+        if (unknown != null && !unknown.isEmpty()) {
+            String field = Problem.clip(unknown.keySet().iterator().next());
+            throw Problem.invalid(prefix + field, message, field);
+        }
     }
 
     record ClassifyRequest(@NotNull @Size(max = 4000) String text) {}

@@ -56,6 +56,11 @@ public class Problem extends RuntimeException {
         return new Problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, errors);
     }
 
+    /** A refused value as an error repeats it: at most 60 characters (whole code points). */
+    public static String clip(String value) {
+        return value.length() <= 60 ? value : value.substring(0, value.offsetByCodePoints(0, 59)) + "…";
+    }
+
     public static Problem forbidden(String detail) {
         return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
     }

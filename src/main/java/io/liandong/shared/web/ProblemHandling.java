@@ -453,22 +453,19 @@ public class ProblemHandling {
     }
 
     private static Object shorten(Object value) {
-        if (value instanceof String s && s.length() > 200) {
-            return s.substring(0, 200) + "… (" + s.length() + " chars)";
-        }
-        if (value instanceof Map<?, ?> || value instanceof byte[]) {
-            return String.valueOf(value)
-                    .substring(0, Math.min(200, String.valueOf(value).length()));
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>) {
+            return value;
         }
         if (value instanceof java.util.Collection<?> items) {
             // a list is not repeated back (a batch of reports would be, caller data and all)
             return items.size() + " items";
         }
-        if (value != null && !(value instanceof Number || value instanceof Boolean || value instanceof Enum<?>)) {
-            String text = String.valueOf(value);
-            return text.length() > 200 ? text.substring(0, 200) + "… (" + text.length() + " chars)" : value;
+        if (value instanceof Map<?, ?> || value instanceof byte[]) {
+            return String.valueOf(value)
+                    .substring(0, Math.min(200, String.valueOf(value).length()));
         }
-        return value;
+        String text = String.valueOf(value);
+        return text.length() > 200 ? text.substring(0, 200) + "… (" + text.length() + " chars)" : value;
     }
 
     private static String firstLine(String message) {
