@@ -11,13 +11,17 @@ import io.liandong.incident.IncidentService;
 import io.liandong.incident.ReportFacts;
 import io.liandong.intake.internal.IntakeProperties;
 import io.liandong.intake.internal.ReportStore;
+import io.liandong.shared.GroupCommit;
 import io.liandong.shared.Masking;
 import io.liandong.shared.Priority;
 import io.liandong.shared.Severity;
 import io.liandong.shared.Sha256;
 import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.security.Actor;
+import io.liandong.shared.web.DatabaseOutage;
 import io.liandong.shared.web.Problem;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +72,8 @@ public class IntakeService {
     private final Timer batchLatency;
     private final DistrictLocator districts;
     private final AgencyService agencies;
+    private final @Nullable GroupCommit<Single, Received> groups;
+    private final DistributionSummary groupSizes;
 
     IntakeService(
             ReportStore store,
@@ -97,6 +104,23 @@ public class IntakeService {
                 .description("Time to validate, classify, admit and store one batch of reports")
                 .publishPercentileHistogram()
                 .register(meters);
+        this.groupSizes = DistributionSummary.builder("liandong.intake.group.size")
+                .description("Single reports admitted together in one transaction")
+                .register(meters);
+        this.groups = properties.groupLanes() == 0
+                ? null
+                : new GroupCommit<>(
+                        properties.groupLanes(),
+                        properties.groupSize(),
+                        // One user's two requests with one key go in different groups: the second is a retry.
+                        s -> s.key() == null ? null : List.of(s.actor().username(), s.key()),
+                        this::admitGroup,
+                        this::admitAlone);
+        if (groups != null) {
+            Gauge.builder("liandong.intake.waiting", groups, GroupCommit::waiting)
+                    .description("Single reports waiting for a transaction to join (every lane busy)")
+                    .register(meters);
+        }
     }
 
     /** The answer to a report, and whether it is a stored answer to an earlier identical request. */
@@ -111,16 +135,118 @@ public class IntakeService {
                 return earlier.get();
             }
         }
-        try {
-            Timer.Sample sample = Timer.start(meters);
-            IntakeResult result = transactions.execute(tx -> admit(request, key, hash, actor));
+        Timer.Sample sample = Timer.start(meters);
+        Single single = new Single(request, key, hash, actor);
+        Received received = groups == null ? admitAlone(single) : groups.submit(single);
+        if (!received.replayed()) {
             sample.stop(latency);
-            meters.counter("liandong.reports.received", "channel", channelOf(request), "outcome", result.outcome())
+            meters.counter(
+                            "liandong.reports.received",
+                            "channel",
+                            channelOf(request),
+                            "outcome",
+                            received.result().outcome())
                     .increment();
+        }
+        return received;
+    }
+
+    /** A single report on its way in: what {@link #receive} was given. */
+    private record Single(ReportRequest request, @Nullable String key, String hash, Actor actor) {}
+
+    /** Admits and stores one report in its own transaction. */
+    private Received admitAlone(Single single) {
+        try {
+            IntakeResult result =
+                    transactions.execute(tx -> admit(single.request(), single.key(), single.hash(), single.actor()));
             return new Received(result, false);
         } catch (DuplicateKeyException race) {
             // Another request with the same key committed first: answer as that one did.
-            return earlier(actor, key, hash).orElseThrow(() -> race);
+            return earlier(single.actor(), single.key(), single.hash()).orElseThrow(() -> race);
+        }
+    }
+
+    /**
+     * Admits single reports that arrived together (possibly from different users) in one
+     * transaction, in their order, each as if alone: a later report can join the incident an earlier
+     * one opened. A report refused while being checked is answered at once and the others go on. If
+     * the transaction fails for one report (refused while admitting, a lost lock, a key race), it is
+     * rolled back whole; that report is refused and every other report is admitted alone, in its own
+     * transaction, exactly as without groups. If the database cannot be reached, all are refused.
+     */
+    private void admitGroup(List<GroupCommit.Entry<Single, Received>> group) {
+        groupSizes.record(group.size());
+        if (group.size() == 1) {
+            GroupCommit.Entry<Single, Received> only = group.get(0);
+            try {
+                only.answer(admitAlone(only.item()));
+            } catch (RuntimeException refused) {
+                only.refuse(refused);
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        Map<GroupCommit.Entry<Single, Received>, Prepared> prepared = new IdentityHashMap<>();
+        List<GroupCommit.Entry<Single, Received>> admitted = new ArrayList<>();
+        for (GroupCommit.Entry<Single, Received> entry : group) {
+            Single single = entry.item();
+            try {
+                prepared.put(entry, prepare(single.request(), single.key(), single.hash(), now));
+                admitted.add(entry);
+            } catch (RuntimeException refused) {
+                entry.refuse(refused);
+            }
+        }
+        if (admitted.isEmpty()) {
+            return;
+        }
+        List<Received> answers = new ArrayList<>(admitted.size());
+        try {
+            transactions.executeWithoutResult(tx -> {
+                answers.clear();
+                incidents.prepareToAdmit(
+                        admitted.stream().map(e -> prepared.get(e).facts()).toList());
+                for (GroupCommit.Entry<Single, Received> entry : admitted) {
+                    try {
+                        answers.add(new Received(
+                                admit(prepared.get(entry), entry.item().actor()), false));
+                    } catch (Problem refused) {
+                        throw new RefusedInGroup(entry, refused);
+                    }
+                }
+            });
+        } catch (RefusedInGroup refused) {
+            refused.entry.refuse(refused.problem);
+            admitted.stream().filter(entry -> entry != refused.entry).forEach(GroupCommit.Entry::alone);
+            return;
+        } catch (RuntimeException failed) {
+            if (DatabaseOutage.causedBy(failed)) {
+                admitted.forEach(entry -> entry.refuse(failed));
+            } else {
+                log.info(
+                        "A group of {} reports could not be admitted together ({}): each goes alone",
+                        admitted.size(),
+                        failed.getClass().getSimpleName());
+                admitted.forEach(GroupCommit.Entry::alone);
+            }
+            return;
+        }
+        for (int i = 0; i < admitted.size(); i++) {
+            admitted.get(i).answer(answers.get(i));
+        }
+        log.debug("Admitted {} reports in one transaction", admitted.size());
+    }
+
+    /** One report of a group was refused while being admitted: the group's transaction is rolled back. */
+    private static final class RefusedInGroup extends RuntimeException {
+
+        private final transient GroupCommit.Entry<Single, Received> entry;
+        private final Problem problem;
+
+        RefusedInGroup(GroupCommit.Entry<Single, Received> entry, Problem problem) {
+            super(problem.getMessage(), problem, false, false);
+            this.entry = entry;
+            this.problem = problem;
         }
     }
 

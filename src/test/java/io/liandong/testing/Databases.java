@@ -44,11 +44,17 @@ public final class Databases {
     }
 
     public static void h2(DynamicPropertyRegistry registry) {
+        h2(registry, "");
+    }
+
+    /** An in-memory H2 with these settings added to its URL ({@code ;NAME=value}). */
+    public static void h2(DynamicPropertyRegistry registry, String settings) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
         registry.add(
                 "spring.datasource.url",
                 () -> "jdbc:h2:mem:" + name
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                        + settings);
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");
         smallPool(registry);

@@ -1,10 +1,16 @@
 package io.liandong.intake.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code liandong.intake.*}: how intake classifies a report nobody categorised. */
+/**
+ * {@code liandong.intake.*}: how intake classifies a report nobody categorised, and how single
+ * reports arriving together share a transaction ({@code group-lanes} transactions at once, at most
+ * {@code group-size} reports each; {@code group-lanes: 0} gives every report its own).
+ */
 @ConfigurationProperties("liandong.intake")
-public record IntakeProperties(String fallbackCategory, double minConfidence) {
+public record IntakeProperties(
+        String fallbackCategory, double minConfidence, @Nullable Integer groupLanes, @Nullable Integer groupSize) {
 
     public IntakeProperties {
         if (fallbackCategory == null || fallbackCategory.isBlank()) {
@@ -12,6 +18,18 @@ public record IntakeProperties(String fallbackCategory, double minConfidence) {
         }
         if (minConfidence <= 0) {
             minConfidence = 0.15;
+        }
+        if (groupLanes == null) {
+            groupLanes = 4;
+        }
+        if (groupSize == null) {
+            groupSize = 32;
+        }
+        if (groupLanes < 0 || groupLanes > 64) {
+            throw new IllegalArgumentException("liandong.intake.group-lanes must be 0-64, was " + groupLanes);
+        }
+        if (groupSize < 1 || groupSize > 500) {
+            throw new IllegalArgumentException("liandong.intake.group-size must be 1-500, was " + groupSize);
         }
     }
 }

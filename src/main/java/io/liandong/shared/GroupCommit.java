@@ -1,0 +1,190 @@
+package io.liandong.shared;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Group commit for callers that each bring one item and wait for its answer. At most {@code lanes}
+ * groups are worked on at once. A caller that finds a lane free takes every item waiting at that
+ * moment (its own among them, at most {@code maxGroup}) and has them processed together; the other
+ * callers of that group just wait for their answers. At low load a caller finds a lane free and its
+ * item goes alone, with no added wait; under load the items that arrive while every lane is busy go
+ * together, so that one transaction and one commit serve many of them.
+ *
+ * <p>Items with the same non-null {@linkplain #GroupCommit exclusive key} never share a group: the
+ * later one waits for the next. The processor answers every item of its group: with a value, a
+ * refusal, or {@link Entry#alone()}, which makes the item's own caller run it by itself with the
+ * {@code alone} function (for a group that cannot be processed together). An item the processor left
+ * unanswered is refused with an {@link IllegalStateException}, so no caller waits for ever.
+ *
+ * @param <T> an item
+ * @param <R> its answer
+ */
+public final class GroupCommit<T, R> {
+
+    /** Processes a group; answers every entry. */
+    @FunctionalInterface
+    public interface Processor<T, R> {
+        void process(List<Entry<T, R>> group);
+    }
+
+    /** One caller's item in a group, and its answer once given. */
+    public static final class Entry<T, R> {
+
+        private final T item;
+        private final CompletableFuture<Answer<R>> answer = new CompletableFuture<>();
+        private volatile boolean taken;
+
+        private Entry(T item) {
+            this.item = item;
+        }
+
+        public T item() {
+            return item;
+        }
+
+        public void answer(R value) {
+            answer.complete(new Answer<>(value, null, false));
+        }
+
+        public void refuse(RuntimeException refusal) {
+            answer.complete(new Answer<>(null, refusal, false));
+        }
+
+        /** The item's own caller runs it by itself. */
+        public void alone() {
+            answer.complete(new Answer<>(null, null, true));
+        }
+
+        public boolean answered() {
+            return answer.isDone();
+        }
+    }
+
+    private record Answer<R>(@Nullable R value, @Nullable RuntimeException refusal, boolean alone) {}
+
+    private final Semaphore lanes;
+    private final int maxGroup;
+    private final Function<T, @Nullable Object> exclusiveKey;
+    private final Processor<T, R> processor;
+    private final Function<T, R> alone;
+    private final ArrayDeque<Entry<T, R>> waiting = new ArrayDeque<>();
+
+    /**
+     * @param lanes groups worked on at once, at least 1
+     * @param maxGroup the most items in one group, at least 1
+     * @param exclusiveKey items with equal non-null keys go in different groups
+     * @param processor answers each item of a group
+     * @param alone runs one item by itself, on its caller's thread
+     */
+    public GroupCommit(
+            int lanes,
+            int maxGroup,
+            Function<T, @Nullable Object> exclusiveKey,
+            Processor<T, R> processor,
+            Function<T, R> alone) {
+        if (lanes < 1 || maxGroup < 1) {
+            throw new IllegalArgumentException(
+                    "lanes and maxGroup must be at least 1, were " + lanes + ", " + maxGroup);
+        }
+        this.lanes = new Semaphore(lanes);
+        this.maxGroup = maxGroup;
+        this.exclusiveKey = Objects.requireNonNull(exclusiveKey);
+        this.processor = Objects.requireNonNull(processor);
+        this.alone = Objects.requireNonNull(alone);
+    }
+
+    /**
+     * Hands in an item and waits for its answer; a refusal is thrown on the caller's thread.
+     *
+     * @throws RuntimeException the refusal the processor gave this item
+     */
+    public R submit(T item) {
+        Entry<T, R> entry = new Entry<>(item);
+        synchronized (waiting) {
+            waiting.addLast(entry);
+        }
+        while (!entry.answered()) {
+            lanes.acquireUninterruptibly();
+            List<Entry<T, R>> group;
+            try {
+                synchronized (waiting) {
+                    group = entry.taken ? List.of() : take();
+                }
+                if (group.isEmpty()) {
+                    break; // another caller's group holds this item: wait for its answer
+                }
+                process(group);
+            } finally {
+                lanes.release();
+            }
+            if (entry.taken) {
+                break;
+            }
+        }
+        Answer<R> answer = entry.answer.join();
+        if (answer.alone()) {
+            return alone.apply(item);
+        }
+        if (answer.refusal() != null) {
+            throw answer.refusal();
+        }
+        return answer.value();
+    }
+
+    /** Items handed in and not yet taken into a group. */
+    public int waiting() {
+        synchronized (waiting) {
+            return waiting.size();
+        }
+    }
+
+    /** Every waiting item up to {@code maxGroup}, in their order, leaving those whose key is already in. */
+    private List<Entry<T, R>> take() {
+        List<Entry<T, R>> group = new ArrayList<>(Math.min(maxGroup, waiting.size()));
+        Set<Object> keys = new HashSet<>();
+        for (Iterator<Entry<T, R>> it = waiting.iterator(); it.hasNext() && group.size() < maxGroup; ) {
+            Entry<T, R> next = it.next();
+            Object key = exclusiveKey.apply(next.item);
+            if (key == null || keys.add(key)) {
+                it.remove();
+                next.taken = true;
+                group.add(next);
+            }
+        }
+        return group;
+    }
+
+    private void process(List<Entry<T, R>> group) {
+        RuntimeException failure = null;
+        try {
+            processor.process(group);
+        } catch (RuntimeException | Error e) {
+            failure = e instanceof RuntimeException r ? r : new CompletionException(e);
+            if (e instanceof Error error) {
+                refuseUnanswered(group, failure);
+                throw error;
+            }
+        }
+        refuseUnanswered(
+                group, failure != null ? failure : new IllegalStateException("an item of a group was left unanswered"));
+    }
+
+    private static <T, R> void refuseUnanswered(List<Entry<T, R>> group, RuntimeException refusal) {
+        for (Entry<T, R> entry : group) {
+            if (!entry.answered()) {
+                entry.refuse(refusal);
+            }
+        }
+    }
+}
