@@ -1,5 +1,6 @@
 package io.liandong.dispatch;
 
+import io.liandong.agency.AgencyService;
 import io.liandong.dispatch.internal.DeadlineCalculator;
 import io.liandong.dispatch.internal.TaskStore;
 import io.liandong.record.NewEntry;
@@ -41,13 +42,16 @@ public class DispatchService {
     private final RecordService record;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AgencyService agencies;
 
     DispatchService(
             TaskStore store,
             DeadlineCalculator deadlines,
             RecordService record,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            AgencyService agencies) {
+        this.agencies = agencies;
         this.store = store;
         this.deadlines = deadlines;
         this.record = record;
@@ -162,12 +166,15 @@ public class DispatchService {
     /** Lists tasks; an agency user is confined to its own agency and may not ask for another's. */
     @Transactional(readOnly = true)
     public List<Task> search(TaskFilter filter, Actor actor) {
-        String agency = filter.agency();
+        String agency = filter.agency() == null || filter.agency().isBlank() ? null : filter.agency();
         if (actor.isAgencyUser()) {
             if (agency != null && !agency.equals(actor.agencyCode())) {
-                throw Problem.forbidden("an agency user sees only its own agency's tasks, not " + agency);
+                throw Problem.forbidden("an agency user sees only its own agency's tasks, not " + Problem.clip(agency));
             }
             agency = actor.agencyCode();
+        } else if (agency != null && agencies.find(agency).isEmpty()) {
+            // An unknown code (a typo) would answer an empty list, as if that agency had no tasks.
+            throw Problem.invalid("agency", "no such agency '" + Problem.clip(agency) + "'", Problem.clip(agency));
         }
         return store.search(new TaskFilter(
                 filter.status(), agency, filter.incidentId(), filter.activeOnly(), filter.overdue(), filter.limit()));

@@ -1255,4 +1255,20 @@ abstract class CoreScenarios {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    @DisplayName("tasks filtered by an agency that does not exist: 400 naming it for the hall, 403 for an agency user")
+    void tasksOfAnUnknownAgencyAreRefused() {
+        Answer hall = commander.get("/api/tasks?agency=FIRE-BRIGAED");
+        Answer agencyUser = fire.get("/api/tasks?agency=FIRE-BRIGAED");
+        Answer blank = commander.get("/api/tasks?agency=&limit=5");
+        Answer known = commander.get("/api/tasks?agency=FIRE-BRIGADE&limit=5");
+
+        assertThat(hall.status()).as(hall.text()).isEqualTo(400);
+        assertThat(hall.json().get("errors").get(0).get("field").asString()).isEqualTo("agency");
+        assertThat(hall.text()).contains("FIRE-BRIGAED");
+        assertThat(agencyUser.status()).as(agencyUser.text()).isEqualTo(403);
+        assertThat(blank.status()).as(blank.text()).isEqualTo(200);
+        assertThat(known.status()).as(known.text()).isEqualTo(200);
+    }
 }
