@@ -5,7 +5,7 @@
 #   bench/center.sh postgres PORT [JAR] [--key=value ...]   a fresh schema in 127.0.0.1:5432/test
 # SCHEMA=name puts a second node on the schema of a first one instead of a fresh schema.
 # The admin password is $LIANDONG_ADMIN_PASSWORD (default bench-Secret-123). The center runs in
-# the background; its folder, log and pid are printed. Stop it with: kill "$(cat <folder>/pid)".
+# the background, listening on 127.0.0.1 only; its folder, log and pid are printed. Stop it with: kill "$(cat <folder>/pid)".
 set -euo pipefail
 db=${1:?h2 or postgres}; port=${2:?port}; shift 2
 jar=target/liandong.jar
@@ -15,7 +15,7 @@ if curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/"; then
   echo "center.sh: something already answers on port $port" >&2; exit 2
 fi
 home=$(mktemp -d /tmp/liandong-bench-XXXXXX)
-args=(--server.port="$port")
+args=(--server.port="$port" --server.address=127.0.0.1)
 if [[ "$db" == postgres ]]; then
   if [[ -n "${SCHEMA:-}" ]]; then
     schema=$SCHEMA

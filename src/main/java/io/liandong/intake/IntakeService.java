@@ -20,6 +20,7 @@ import io.liandong.shared.geo.GeoPoint;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.DatabaseOutage;
 import io.liandong.shared.web.Problem;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -140,15 +141,19 @@ public class IntakeService {
         Received received = groups == null ? admitAlone(single) : groups.submit(single);
         if (!received.replayed()) {
             sample.stop(latency);
-            meters.counter(
-                            "liandong.reports.received",
-                            "channel",
-                            channelOf(request),
-                            "outcome",
-                            received.result().outcome())
-                    .increment();
+            countReceived(request, received.result());
         }
         return received;
+    }
+
+    /** Counts a stored report by channel and outcome (a replayed answer is not counted again). */
+    private void countReceived(ReportRequest request, IntakeResult result) {
+        Counter.builder("liandong.reports.received")
+                .description("Reports admitted by this node, by channel and outcome")
+                .tag("channel", channelOf(request))
+                .tag("outcome", result.outcome())
+                .register(meters)
+                .increment();
     }
 
     /** A single report on its way in: what {@link #receive} was given. */
@@ -361,13 +366,7 @@ public class IntakeService {
         sample.stop(batchLatency);
         for (int i = 0; i < n; i++) {
             if (!answers[i].replayed()) {
-                meters.counter(
-                                "liandong.reports.received",
-                                "channel",
-                                channelOf(items.get(i).report()),
-                                "outcome",
-                                answers[i].result().outcome())
-                        .increment();
+                countReceived(items.get(i).report(), answers[i].result());
             }
         }
         log.info(

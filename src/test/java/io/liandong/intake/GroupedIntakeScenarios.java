@@ -180,6 +180,14 @@ abstract class GroupedIntakeScenarios {
         return answers;
     }
 
+    /** The sum of {@code liandong.reports.received} over its channels and outcomes; each has its description. */
+    private double reportsCounted() {
+        return meters.find("liandong.reports.received").counters().stream()
+                .peek(c -> assertThat(c.getId().getDescription()).isNotBlank())
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
+    }
+
     private long reportRows() {
         return jdbc.sql("SELECT COUNT(*) FROM report").query(Long.class).single();
     }
@@ -189,6 +197,7 @@ abstract class GroupedIntakeScenarios {
     void queuedReportsGoAsOneGroupAndEachGetsItsOwnAnswer() throws Exception {
         Held held = holdTheLane();
         long rowsBefore = reportRows();
+        double countedBefore = reportsCounted();
         double[] warehouse = freshPlace();
         double[] market = freshPlace();
         List<Future<Answer>> fires = new ArrayList<>();
@@ -246,6 +255,9 @@ abstract class GroupedIntakeScenarios {
 
         // Every answer is a stored report with that outcome, made by the user who sent it; nothing else was stored.
         assertThat(reportRows() - rowsBefore).isEqualTo(1 + 8 + 3 + 4 + 1);
+        assertThat(reportsCounted() - countedBefore)
+                .as("liandong_reports_received_total: each stored report once, the replay not again")
+                .isEqualTo(1 + 8 + 3 + 4 + 1);
         for (Answer a : fireAnswers) {
             assertStored(a, "calltaker");
         }
