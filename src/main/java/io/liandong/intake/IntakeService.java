@@ -43,6 +43,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,7 +117,11 @@ public class IntakeService {
                         // One user's two requests with one key go in different groups: the second is a retry.
                         s -> s.key() == null ? null : List.of(s.actor().username(), s.key()),
                         this::admitGroup,
-                        this::admitAlone);
+                        this::admitAlone,
+                        properties.groupWait(),
+                        () -> new CannotGetJdbcConnectionException("no intake lane came free within "
+                                + properties.groupWait().toSeconds()
+                                + " s: every lane of this node is busy (the database is slow or locked)"));
         if (groups != null) {
             Gauge.builder("liandong.intake.waiting", groups, GroupCommit::waiting)
                     .description("Single reports waiting for a transaction to join (every lane busy)")
@@ -177,7 +182,9 @@ public class IntakeService {
      * one opened. A report refused while being checked is answered at once and the others go on. If
      * the transaction fails for one report (refused while admitting, a lost lock, a key race), it is
      * rolled back whole; that report is refused and every other report is admitted alone, in its own
-     * transaction, exactly as without groups. If the database cannot be reached, all are refused.
+     * transaction, exactly as without groups. If the database cannot be reached, or the failure comes
+     * at or after the commit (when the reports may have been stored), all are refused: none is stored
+     * twice.
      */
     private void admitGroup(List<GroupCommit.Entry<Single, Received>> group) {
         groupSizes.record(group.size());
@@ -206,6 +213,7 @@ public class IntakeService {
             return;
         }
         List<Received> answers = new ArrayList<>(admitted.size());
+        boolean[] written = {false};
         try {
             transactions.executeWithoutResult(tx -> {
                 answers.clear();
@@ -219,13 +227,22 @@ public class IntakeService {
                         throw new RefusedInGroup(entry, refused);
                     }
                 }
+                written[0] = true;
             });
         } catch (RefusedInGroup refused) {
             refused.entry.refuse(refused.problem);
             admitted.stream().filter(entry -> entry != refused.entry).forEach(GroupCommit.Entry::alone);
             return;
         } catch (RuntimeException failed) {
-            if (DatabaseOutage.causedBy(failed)) {
+            if (written[0] || DatabaseOutage.causedBy(failed)) {
+                // Failed at or after the commit (a reply lost, a connection closed under it): the reports
+                // may be stored, so none is tried again here; each caller is answered with the failure
+                // (503 when the database is to blame) and resends with its key. Or the database is away.
+                log.warn(
+                        "A group of {} reports failed {} ({}): each answered with the failure",
+                        admitted.size(),
+                        written[0] ? "at its commit" : "to reach the database",
+                        failed.getClass().getSimpleName());
                 admitted.forEach(entry -> entry.refuse(failed));
             } else {
                 log.info(

@@ -1,5 +1,6 @@
 package io.liandong.shared;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +11,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * later one waits for the next. The processor answers every item of its group: with a value, a
  * refusal, or {@link Entry#alone()}, which makes the item's own caller run it by itself with the
  * {@code alone} function (for a group that cannot be processed together). An item the processor left
- * unanswered is refused with an {@link IllegalStateException}, so no caller waits for ever.
+ * unanswered is refused with an {@link IllegalStateException}. A caller whose item no lane has
+ * taken within {@code maxWait} takes it back and is refused with the {@code timedOut} exception: no
+ * caller waits for ever behind lanes that are stuck.
  *
  * @param <T> an item
  * @param <R> its answer
@@ -78,6 +83,8 @@ public final class GroupCommit<T, R> {
     private final Function<T, @Nullable Object> exclusiveKey;
     private final Processor<T, R> processor;
     private final Function<T, R> alone;
+    private final long maxWaitNanos;
+    private final Supplier<RuntimeException> timedOut;
     private final ArrayDeque<Entry<T, R>> waiting = new ArrayDeque<>();
 
     /**
@@ -86,36 +93,55 @@ public final class GroupCommit<T, R> {
      * @param exclusiveKey items with equal non-null keys go in different groups
      * @param processor answers each item of a group
      * @param alone runs one item by itself, on its caller's thread
+     * @param maxWait how long an item may wait for a lane to take it
+     * @param timedOut the refusal of an item that no lane took within {@code maxWait}
      */
     public GroupCommit(
             int lanes,
             int maxGroup,
             Function<T, @Nullable Object> exclusiveKey,
             Processor<T, R> processor,
-            Function<T, R> alone) {
+            Function<T, R> alone,
+            Duration maxWait,
+            Supplier<RuntimeException> timedOut) {
         if (lanes < 1 || maxGroup < 1) {
             throw new IllegalArgumentException(
                     "lanes and maxGroup must be at least 1, were " + lanes + ", " + maxGroup);
+        }
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("maxWait must be positive, was " + maxWait);
         }
         this.lanes = new Semaphore(lanes);
         this.maxGroup = maxGroup;
         this.exclusiveKey = Objects.requireNonNull(exclusiveKey);
         this.processor = Objects.requireNonNull(processor);
         this.alone = Objects.requireNonNull(alone);
+        this.maxWaitNanos = maxWait.toNanos();
+        this.timedOut = Objects.requireNonNull(timedOut);
     }
 
     /**
      * Hands in an item and waits for its answer; a refusal is thrown on the caller's thread.
      *
-     * @throws RuntimeException the refusal the processor gave this item
+     * @throws RuntimeException the refusal the processor gave this item, or the {@code timedOut} one
+     *     when no lane took it in time (it is then not processed at all)
      */
     public R submit(T item) {
         Entry<T, R> entry = new Entry<>(item);
+        long deadline = System.nanoTime() + maxWaitNanos;
         synchronized (waiting) {
             waiting.addLast(entry);
         }
         while (!entry.answered()) {
-            lanes.acquireUninterruptibly();
+            if (!acquireLane(deadline)) {
+                synchronized (waiting) {
+                    if (!entry.taken) {
+                        waiting.remove(entry);
+                        throw timedOut.get();
+                    }
+                }
+                break; // a group took it just now: wait for its answer
+            }
             List<Entry<T, R>> group;
             try {
                 synchronized (waiting) {
@@ -140,6 +166,24 @@ public final class GroupCommit<T, R> {
             throw answer.refusal();
         }
         return answer.value();
+    }
+
+    /** A lane, if one frees before the deadline; an interrupted caller keeps waiting, as for a lock. */
+    private boolean acquireLane(long deadline) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return lanes.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Items handed in and not yet taken into a group. */

@@ -50,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "liandong.security.demo-accounts=true",
             "liandong.home=target/test-home",
             "liandong.intake.group-lanes=1",
+            "liandong.intake.group-wait=PT6S",
         })
 @Import(TestClockConfiguration.class)
 abstract class GroupedIntakeScenarios {
@@ -72,7 +73,7 @@ abstract class GroupedIntakeScenarios {
     @Autowired
     Clock clock;
 
-    private Api callTaker;
+    Api callTaker;
     private Api commander;
     private final ExecutorService senders = Executors.newCachedThreadPool();
 
@@ -88,12 +89,12 @@ abstract class GroupedIntakeScenarios {
     }
 
     /** A fresh place for each event, kilometres from the others. */
-    private static double[] freshPlace() {
+    static double[] freshPlace() {
         int n = PLACE.incrementAndGet();
         return new double[] {41.30 + (n % 30) * 0.03, 119.70 + (n / 30) * 0.04};
     }
 
-    private Map<String, Object> fire(double[] place, int caller) {
+    Map<String, Object> fire(double[] place, int caller) {
         return map(
                 "channel", "119",
                 "receivedAt", clock.instant().toString(),
@@ -127,7 +128,7 @@ abstract class GroupedIntakeScenarios {
      * Opens an incident, locks its row from the test, and sends a report into it: that report takes
      * the only lane and waits for the row. Returns the lock's connection and the waiting answer.
      */
-    private Held holdTheLane() throws Exception {
+    Held holdTheLane() throws Exception {
         Answer opened = callTaker.post("/api/reports", fire(freshPlace(), 0));
         assertThat(opened.status()).as(opened.text()).isEqualTo(201);
         long incident = opened.id("incidentId");
@@ -151,9 +152,9 @@ abstract class GroupedIntakeScenarios {
         return new Held(lock, blocked, incident);
     }
 
-    private record Held(Connection lock, Future<Answer> blocked, long incident) {}
+    record Held(Connection lock, Future<Answer> blocked, long incident) {}
 
-    private void releaseWhenWaiting(Held held, int reports) throws Exception {
+    void releaseWhenWaiting(Held held, int reports) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (waiting() < reports) {
             assertThat(System.nanoTime()).as("%d reports queued", reports).isLessThan(deadline);
@@ -167,7 +168,7 @@ abstract class GroupedIntakeScenarios {
         assertThat(blocked.id("incidentId")).isEqualTo(held.incident());
     }
 
-    private Future<Answer> send(Api who, Map<String, Object> body, Map<String, String> headers) {
+    Future<Answer> send(Api who, Map<String, Object> body, Map<String, String> headers) {
         Callable<Answer> post = () -> who.post("/api/reports", body, headers);
         return senders.submit(post);
     }
@@ -188,7 +189,7 @@ abstract class GroupedIntakeScenarios {
                 .sum();
     }
 
-    private long reportRows() {
+    long reportRows() {
         return jdbc.sql("SELECT COUNT(*) FROM report").query(Long.class).single();
     }
 
@@ -274,6 +275,25 @@ abstract class GroupedIntakeScenarios {
         assertThat(row.get("outcome")).isEqualTo(answer.str("outcome"));
         assertThat(((Number) row.get("incident_id")).longValue()).isEqualTo(answer.id("incidentId"));
         assertThat(row.get("created_by")).isEqualTo(user);
+    }
+
+    @Test
+    @DisplayName("a report no lane takes within group-wait: 503 database-unavailable with Retry-After, nothing stored")
+    void aReportThatWaitsTooLongForALaneIsRefused() throws Exception {
+        Held held = holdTheLane();
+        long rowsBefore = reportRows();
+        Map<String, Object> late = new LinkedHashMap<>(fire(freshPlace(), 0));
+
+        Answer answer = callTaker.post("/api/reports", late);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(503);
+        assertThat(answer.str("type")).endsWith("database-unavailable");
+        assertThat(answer.headers()).containsKey("retry-after");
+        assertThat(waiting()).as("taken back from the queue").isZero();
+        releaseWhenWaiting(held, 0);
+        assertThat(reportRows() - rowsBefore)
+                .as("only the report that held the lane")
+                .isEqualTo(1);
     }
 
     @Test

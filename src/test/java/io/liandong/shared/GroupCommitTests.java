@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 /** Group commit: who goes together, who waits, and that every caller gets its own answer. */
 class GroupCommitTests {
 
+    private static final java.time.Duration LONG = java.time.Duration.ofMinutes(1);
+    private static final java.util.function.Supplier<RuntimeException> TIMED_OUT =
+            () -> new IllegalStateException("no lane in time");
+
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final List<List<String>> groups = new CopyOnWriteArrayList<>();
 
@@ -44,7 +48,7 @@ class GroupCommitTests {
 
     private static GroupCommit<String, String> commit(
             int lanes, int maxGroup, GroupCommit.Processor<String, String> processor) {
-        return new GroupCommit<>(lanes, maxGroup, item -> null, processor, item -> "alone:" + item);
+        return new GroupCommit<>(lanes, maxGroup, item -> null, processor, item -> "alone:" + item, LONG, TIMED_OUT);
     }
 
     private Future<String> submit(GroupCommit<String, String> commit, String item) {
@@ -133,7 +137,13 @@ class GroupCommitTests {
     void itemsWithOneKeyGoInDifferentGroups() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<String, String> commit = new GroupCommit<>(
-                1, 10, item -> item.startsWith("k") ? "same key" : null, upperCase(release), item -> item);
+                1,
+                10,
+                item -> item.startsWith("k") ? "same key" : null,
+                upperCase(release),
+                item -> item,
+                LONG,
+                TIMED_OUT);
         Future<String> first = holdTheLane(commit);
         List<Future<String>> later = new ArrayList<>();
         for (String item : List.of("k1", "k2", "k3", "p", "q")) {
@@ -181,7 +191,9 @@ class GroupCommitTests {
                 item -> {
                     aloneOn.put(item, Thread.currentThread().getName());
                     return "alone:" + item;
-                });
+                },
+                LONG,
+                TIMED_OUT);
         Future<String> first = holdTheLane(commit);
         Future<String> bad = submit(commit, "bad");
         Future<String> solo = callers.submit(() -> {
@@ -250,7 +262,9 @@ class GroupCommitTests {
                     }
                     busy.decrementAndGet();
                 },
-                Function.identity());
+                Function.identity(),
+                LONG,
+                TIMED_OUT);
         int threads = 24;
         int each = 200;
         CountDownLatch start = new CountDownLatch(1);
@@ -278,9 +292,37 @@ class GroupCommitTests {
     }
 
     @Test
+    @DisplayName("an item no lane takes within maxWait is taken back and refused; it is never processed")
+    void anItemThatWaitsTooLongIsRefusedAndNeverProcessed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(
+                1,
+                10,
+                item -> null,
+                upperCase(release),
+                item -> item,
+                java.time.Duration.ofMillis(200),
+                () -> new IllegalStateException("no lane in time"));
+        Future<String> first = holdTheLane(commit);
+
+        assertThatThrownBy(() -> commit.submit("late"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no lane in time");
+        assertThat(commit.waiting()).as("taken back").isZero();
+
+        release.countDown();
+        assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("FIRST");
+        assertThat(commit.submit("next")).isEqualTo("NEXT");
+        assertThat(groups.stream().flatMap(List::stream)).containsExactly("first", "next");
+    }
+
+    @Test
     void refusesLanesOrGroupsBelowOne() {
         assertThatThrownBy(() -> commit(0, 1, g -> {})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> commit(1, 0, g -> {})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupCommit<String, String>(
+                        1, 1, i -> null, g -> {}, i -> i, java.time.Duration.ZERO, TIMED_OUT))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,16 +1,22 @@
 package io.liandong.intake.internal;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code liandong.intake.*}: how intake classifies a report nobody categorised, and how single
  * reports arriving together share a transaction ({@code group-lanes} transactions at once, at most
- * {@code group-size} reports each; {@code group-lanes: 0} gives every report its own).
+ * {@code group-size} reports each; {@code group-lanes: 0} gives every report its own; a report no
+ * lane has taken within {@code group-wait} is answered 503).
  */
 @ConfigurationProperties("liandong.intake")
 public record IntakeProperties(
-        String fallbackCategory, double minConfidence, @Nullable Integer groupLanes, @Nullable Integer groupSize) {
+        String fallbackCategory,
+        double minConfidence,
+        @Nullable Integer groupLanes,
+        @Nullable Integer groupSize,
+        @Nullable Duration groupWait) {
 
     public IntakeProperties {
         if (fallbackCategory == null || fallbackCategory.isBlank()) {
@@ -24,6 +30,12 @@ public record IntakeProperties(
         }
         if (groupSize == null) {
             groupSize = 32;
+        }
+        if (groupWait == null) {
+            groupWait = Duration.ofSeconds(10);
+        }
+        if (groupWait.isNegative() || groupWait.isZero()) {
+            throw new IllegalArgumentException("liandong.intake.group-wait must be positive, was " + groupWait);
         }
         if (groupLanes < 0 || groupLanes > 64) {
             throw new IllegalArgumentException("liandong.intake.group-lanes must be 0-64, was " + groupLanes);

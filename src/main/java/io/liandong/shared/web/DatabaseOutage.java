@@ -76,6 +76,11 @@ public final class DatabaseOutage {
                     && causedBy(rollback.getApplicationException(), seen)) {
                 return true;
             }
+            // A commit or rollback the connection could not carry out, with no error the driver could
+            // name: the pool's connection is closed under it (it was evicted after a broken commit).
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+                return true;
+            }
             if (t instanceof CannotGetJdbcConnectionException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException
