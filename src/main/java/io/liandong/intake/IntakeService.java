@@ -239,15 +239,17 @@ public class IntakeService {
                 // may be stored, so none is tried again here; each caller is answered with the failure
                 // (503 when the database is to blame) and resends with its key. Or the database is away.
                 log.warn(
-                        "A group of {} reports failed {} ({}): each answered with the failure",
+                        "A group of {} reports from {} failed {} ({}): each answered with the failure",
                         admitted.size(),
+                        senders(admitted),
                         written[0] ? "at its commit" : "to reach the database",
                         failed.getClass().getSimpleName());
                 admitted.forEach(entry -> entry.refuse(failed));
             } else {
                 log.info(
-                        "A group of {} reports could not be admitted together ({}): each goes alone",
+                        "A group of {} reports from {} could not be admitted together ({}): each goes alone",
                         admitted.size(),
+                        senders(admitted),
                         failed.getClass().getSimpleName());
                 admitted.forEach(GroupCommit.Entry::alone);
             }
@@ -257,6 +259,11 @@ public class IntakeService {
             admitted.get(i).answer(answers.get(i));
         }
         log.debug("Admitted {} reports in one transaction", admitted.size());
+    }
+
+    /** The users who sent a group's reports, for its log lines. */
+    private static List<String> senders(List<GroupCommit.Entry<Single, Received>> group) {
+        return group.stream().map(e -> e.item().actor().username()).distinct().toList();
     }
 
     /** One report of a group was refused while being admitted: the group's transaction is rolled back. */
