@@ -51,12 +51,12 @@ public class DispatchService {
             ApplicationEventPublisher events,
             Clock clock,
             AgencyService agencies) {
-        this.agencies = agencies;
         this.store = store;
         this.deadlines = deadlines;
         this.record = record;
         this.events = events;
         this.clock = clock;
+        this.agencies = agencies;
     }
 
     /** Issues one task in the caller's transaction and writes TASK_ISSUED on the record. */

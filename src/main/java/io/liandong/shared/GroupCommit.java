@@ -209,19 +209,18 @@ public final class GroupCommit<T, R> {
         return group;
     }
 
+    /** Has the processor answer the group; whatever it left unanswered is refused, so nobody waits. */
     private void process(List<Entry<T, R>> group) {
-        RuntimeException failure = null;
         try {
             processor.process(group);
-        } catch (RuntimeException | Error e) {
-            failure = e instanceof RuntimeException r ? r : new CompletionException(e);
-            if (e instanceof Error error) {
-                refuseUnanswered(group, failure);
-                throw error;
-            }
+        } catch (RuntimeException failure) {
+            refuseUnanswered(group, failure);
+            return;
+        } catch (Error error) {
+            refuseUnanswered(group, new CompletionException(error));
+            throw error;
         }
-        refuseUnanswered(
-                group, failure != null ? failure : new IllegalStateException("an item of a group was left unanswered"));
+        refuseUnanswered(group, new IllegalStateException("an item of a group was left unanswered"));
     }
 
     private static <T, R> void refuseUnanswered(List<Entry<T, R>> group, RuntimeException refusal) {
