@@ -4,10 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
 /**
  * Sends reports to a Liandong center on this machine and prints what it achieved: throughput,
@@ -191,6 +194,11 @@ public final class LoadGenerator {
                 missing,
                 watch.failure() == null ? "" : "; stream failed: " + watch.failure());
         System.out.println(line("intake -> stream event (ms, from due time)", toEvent));
+        System.out.println("intake -> stream event p99 by second of due time (ms): "
+                + perSecondP99(starts, i -> watch.arrival(i), result.tally().sent, result.startNanos()));
+        System.out.println("answer p99 by second of due time (ms): "
+                + perSecondP99(
+                        starts, i -> answers[i] == 0 ? null : answers[i], result.tally().sent, result.startNanos()));
         System.out.println(line("stream event after the HTTP answer (ms; negative: before it)", afterAnswer));
         System.out.printf(
                 Locale.ROOT,
@@ -203,6 +211,34 @@ public final class LoadGenerator {
                 ms(toEvent.percentile(0.99)),
                 ms(toEvent.percentile(0.999)),
                 ms(toEvent.max()));
+    }
+
+    /**
+     * The p99 of {@code end(i) - starts[i]} for the reports due in each second of the run, so a stall shows as the
+     * seconds it hit rather than as one tail figure; reports without an end are left out.
+     */
+    static String perSecondP99(long[] starts, IntFunction<Long> end, long sent, long runStart) {
+        List<Latencies> seconds = new ArrayList<>();
+        for (int i = 0; i < starts.length && i < sent; i++) {
+            Long ended = end.apply(i);
+            if (ended == null) {
+                continue;
+            }
+            int second = (int) Math.max(0, (starts[i] - runStart) / 1_000_000_000L);
+            while (seconds.size() <= second) {
+                seconds.add(new Latencies());
+            }
+            seconds.get(second).add(ended - starts[i]);
+        }
+        StringBuilder line = new StringBuilder();
+        for (Latencies second : seconds) {
+            line.append(line.length() == 0 ? "" : " ")
+                    .append(
+                            second.count() == 0
+                                    ? "-"
+                                    : String.format(Locale.ROOT, "%.0f", ms(second.percentile(0.99))));
+        }
+        return line.toString();
     }
 
     private static String line(String label, Latencies l) {

@@ -44,6 +44,19 @@ class LoadGeneratorPartsTests {
     }
 
     @Test
+    void aStallShowsInTheSecondItHit() {
+        long s = 1_000_000_000L;
+        long ms = 1_000_000L;
+        // three reports due in second 0, one in second 1 (none seen), two in second 2
+        long[] starts = {0, s / 2, s / 3, s + 1, 2 * s, 2 * s + 10};
+        Long[] ends = {5 * ms, s / 2 + 300 * ms, s / 3 + 7 * ms, null, 2 * s + 20 * ms, 2 * s + 40 * ms};
+
+        assertThat(LoadGenerator.perSecondP99(starts, i -> ends[i], starts.length, 0))
+                .isEqualTo("300 - 40");
+        assertThat(LoadGenerator.perSecondP99(starts, i -> ends[i], 3, 0)).isEqualTo("300");
+    }
+
+    @Test
     void readsFixedLengthAndChunkedAnswersOnOneKeptAliveConnection() throws Exception {
         String fixed = "HTTP/1.1 201 \r\nContent-Type: application/json\r\nContent-Length: 29\r\n\r\n"
                 + "{\"outcome\":\"MERGED\",\"x\":\"é\"}";
