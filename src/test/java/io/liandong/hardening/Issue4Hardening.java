@@ -602,7 +602,10 @@ abstract class Issue4Hardening {
         long incident = gasCase();
         JsonNode gasTask = taskOf(incident, "GAS-CO");
         clock.set(Instant.parse(gasTask.get("acknowledgeDue").asString()).plusSeconds(1));
-        overdueWatch.scan();
+        // the watch works off other tests' overdue tasks too, oldest first: run it until it is idle
+        for (int pass = 0; overdueWatch.scan() > 0; pass++) {
+            assertThat(pass).as("the overdue watch must run out of work").isLessThan(1000);
+        }
 
         Answer own = gas.get("/api/notifications?limit=500");
         Answer other = police.get("/api/notifications?recipient=GAS-CO");

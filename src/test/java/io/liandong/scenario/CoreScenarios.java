@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +63,9 @@ abstract class CoreScenarios {
 
     @Autowired
     OverdueWatch overdueWatch;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
@@ -535,12 +540,12 @@ abstract class CoreScenarios {
         assertThat(policeAck.status()).isEqualTo(200);
 
         clock.set(ackDue.plusSeconds(1));
-        overdueWatch.scan();
+        watchDeadlines();
         clock.advance(Duration.ofMinutes(10));
-        overdueWatch.scan();
+        watchDeadlines();
         clock.advance(Duration.ofMinutes(10));
-        overdueWatch.scan();
-        overdueWatch.scan();
+        watchDeadlines();
+        watchDeadlines();
 
         List<String> gasEntries = new ArrayList<>();
         commander.get("/api/incidents/" + id + "/record").json().forEach(e -> {
@@ -564,7 +569,7 @@ abstract class CoreScenarios {
                 .as("a reminder must not bump the task's version")
                 .isEqualTo(200);
         long before = eventCount();
-        overdueWatch.scan();
+        watchDeadlines();
         assertThat(recordTypes(id).stream()
                         .filter(t -> t.equals("TASK_REMINDED"))
                         .count())
@@ -573,6 +578,51 @@ abstract class CoreScenarios {
         assertThat(eventCount() - before)
                 .as("the police task acknowledged on time and the gas task just acknowledged get nothing new")
                 .isLessThanOrEqualTo(countOverdueArrivals(id));
+    }
+
+    @Test
+    @DisplayName("overdue watch: a backlog larger than one scan reaches every task, not only the newest")
+    void aBacklogLargerThanOneScanReachesEveryOverdueTask() {
+        List<Long> incidents = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            incidents.add(gasReport(clock.instant()).id("incidentId"));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        clock.advance(Duration.ofHours(2));
+
+        // two tasks a scan; each pass must find work while any task is still past its deadline unmarked
+        int passes = 0;
+        while (overdueWatch.scan(2) > 0) {
+            assertThat(++passes).as("the backlog must come to an end").isLessThan(2000);
+        }
+
+        for (long id : incidents) {
+            List<String> types = recordTypes(id);
+            long tasks = types.stream().filter("TASK_ISSUED"::equals).count();
+            assertThat(tasks).isGreaterThan(1);
+            assertThat(types.stream().filter("TASK_OVERDUE"::equals).count())
+                    .as("every task of incident %d is marked overdue: %s", id, types)
+                    .isEqualTo(tasks);
+        }
+        assertThat(overdueWatch.scan(2)).as("nothing is left to do now").isZero();
+    }
+
+    @Test
+    @DisplayName("with liandong.scheduling.enabled=false no job runs by itself: the tests drive the watch")
+    void noJobIsScheduledWhenSchedulingIsOff() {
+        assertThat(context.getBeansOfType(ScheduledTaskHolder.class).values())
+                .allSatisfy(holder -> assertThat(holder.getScheduledTasks()).isEmpty());
+    }
+
+    /**
+     * Runs the overdue watch until it has nothing left to do at the clock's time: the tests share one database and
+     * move its clock by hours, so other tests' tasks may be waiting ahead of this one's.
+     */
+    private void watchDeadlines() {
+        int passes = 0;
+        while (overdueWatch.scan() > 0) {
+            assertThat(++passes).as("the overdue watch must run out of work").isLessThan(1000);
+        }
     }
 
     private long countOverdueArrivals(long id) {
@@ -600,7 +650,7 @@ abstract class CoreScenarios {
         assertThat(reopened.status()).as(reopened.text()).isEqualTo(200);
 
         clock.advance(Duration.ofHours(6));
-        overdueWatch.scan();
+        watchDeadlines();
 
         List<String> types = recordTypes(id);
         assertThat(types).doesNotContain("TASK_OVERDUE", "TASK_REMINDED");

@@ -488,7 +488,10 @@ abstract class RoleMatrix {
         JsonNode gasTask =
                 client(COMMANDER).get("/api/tasks/" + f.task("GAS-CO")).json();
         clock.set(Instant.parse(gasTask.get("acknowledgeDue").asString()).plusSeconds(1));
-        overdueWatch.scan();
+        // the watch works off other tests' overdue tasks too, oldest first: run it until it is idle
+        for (int pass = 0; overdueWatch.scan() > 0; pass++) {
+            assertThat(pass).as("the overdue watch must run out of work").isLessThan(1000);
+        }
 
         Reply hall = client(COMMANDER).get("/api/notifications?recipient=GAS-CO&limit=500");
         Reply gas = client(GAS).get("/api/notifications?limit=500");

@@ -21,6 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reminders it is escalated (督办) to the duty leader. All state lives in the task row, so a
  * restart loses nothing, and every write is conditional on the task not having moved on, so it
  * never fires for a task that took its step meanwhile, nor twice when several nodes watch.
+ *
+ * <p>Each task row says when the watch next has something to do with it ({@code watch_at}); a scan
+ * reads at most {@code scan-limit} of those whose time has come, the longest waiting first, so it
+ * costs one index lookup when nothing is due, and a backlog (a storm, a stalled agency) is worked
+ * off in small steps, in order, instead of one burst that would hold up intake.
  */
 @Component
 public class OverdueWatch {
@@ -54,8 +59,8 @@ public class OverdueWatch {
     }
 
     @Scheduled(
-            fixedDelayString = "${liandong.dispatch.overdue.scan-interval:PT15S}",
-            initialDelayString = "${liandong.dispatch.overdue.scan-interval:PT15S}")
+            fixedDelayString = "${liandong.dispatch.overdue.scan-interval:PT1S}",
+            initialDelayString = "${liandong.dispatch.overdue.scan-interval:PT1S}")
     void scheduled() {
         try {
             scan();
@@ -64,10 +69,15 @@ public class OverdueWatch {
         }
     }
 
-    /** One pass over every task past its current deadline; returns how many actions it took. */
+    /** One pass over at most {@code scan-limit} tasks that need the watch; returns how many actions it took. */
     public int scan() {
+        return scan(properties.overdue().scanLimit());
+    }
+
+    /** One pass over at most {@code limit} tasks that need the watch; returns how many actions it took. */
+    public int scan(int limit) {
         Instant now = clock.instant();
-        List<Task> due = store.pastDue(now, 500);
+        List<Task> due = store.dueForWatch(now, limit);
         int actions = 0;
         for (Task task : due) {
             Boolean acted = transactions.execute(tx -> act(task, now));
@@ -80,16 +90,22 @@ public class OverdueWatch {
 
     private boolean act(Task task, Instant now) {
         String stage = task.stage();
-        if (stage == null) {
+        Instant due = task.nextDue();
+        if (stage == null || due == null || task.escalatedAt() != null) {
+            store.watchAgainAt(task, null);
             return false;
         }
         if (task.overdueStage() == null) {
+            if (due.isAfter(now)) {
+                store.watchAgainAt(task, due);
+                return false;
+            }
             return markOverdue(task, stage, now);
         }
         Duration every = properties.overdue().remindEvery();
-        if (task.escalatedAt() != null
-                || task.lastRemindedAt() == null
-                || task.lastRemindedAt().plus(every).isAfter(now)) {
+        if (task.lastRemindedAt() == null || task.lastRemindedAt().plus(every).isAfter(now)) {
+            // reminded recently (or the reminder interval grew since): look again when the next one is due
+            store.watchAgainAt(task, (task.lastRemindedAt() == null ? now : task.lastRemindedAt()).plus(every));
             return false;
         }
         if (task.reminders() >= properties.overdue().escalateAfterReminders()) {
@@ -99,7 +115,7 @@ public class OverdueWatch {
     }
 
     private boolean markOverdue(Task task, String stage, Instant now) {
-        if (!store.markOverdue(task, stage, now)) {
+        if (!store.markOverdue(task, stage, now, now.plus(properties.overdue().remindEvery()))) {
             return false;
         }
         append(task, now, "TASK_OVERDUE", stage + " deadline " + task.nextDue() + " passed");
@@ -121,7 +137,7 @@ public class OverdueWatch {
     }
 
     private boolean remind(Task task, Instant now) {
-        if (!store.remindAgain(task, now)) {
+        if (!store.remindAgain(task, now, now.plus(properties.overdue().remindEvery()))) {
             return false;
         }
         append(task, now, "TASK_REMINDED", "reminder " + (task.reminders() + 1));

@@ -43,8 +43,8 @@ public class TaskStore {
         jdbc.sql(
                         """
                         INSERT INTO task (incident_id, agency_code, instructions, priority, status, plan_code,
-                          diverted, drill, issued_at, acknowledge_due, arrive_due, complete_due, report_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          diverted, drill, issued_at, acknowledge_due, arrive_due, complete_due, report_id, watch_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         t.incidentId(),
                         t.agency(),
@@ -58,7 +58,8 @@ public class TaskStore {
                         Sql.ts(t.acknowledgeDue()),
                         Sql.ts(t.arriveDue()),
                         Sql.ts(t.completeDue()),
-                        t.reportId())
+                        t.reportId(),
+                        Sql.ts(t.nextDue()))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -157,9 +158,31 @@ public class TaskStore {
         return jdbc.sql(sql.toString()).params(args).query(TaskStore::map).list();
     }
 
-    /** Tasks whose current deadline has passed at {@code now}. */
-    public List<Task> pastDue(Instant now, int limit) {
-        return search(new TaskFilter(null, null, null, true, false, limit), now);
+    /**
+     * At most {@code limit} tasks the overdue watch has something to do with at {@code now}: a deadline passed, or a
+     * reminder due. The longest waiting come first, so a backlog larger than one scan reaches every task in turn.
+     */
+    public List<Task> dueForWatch(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM task WHERE watch_at <= ? ORDER BY watch_at, id LIMIT ?")
+                .params(Sql.ts(now), limit)
+                .query(TaskStore::map)
+                .list();
+    }
+
+    /**
+     * Tells the overdue watch to look at the task again at {@code at} ({@code null}: never), unless the task changed
+     * since it was read.
+     */
+    public void watchAgainAt(Task t, @Nullable Instant at) {
+        if (at == null) {
+            jdbc.sql("UPDATE task SET watch_at = NULL WHERE id = ? AND version = ?")
+                    .params(t.id(), t.version())
+                    .update();
+        } else {
+            jdbc.sql("UPDATE task SET watch_at = ? WHERE id = ? AND version = ?")
+                    .params(Sql.ts(at), t.id(), t.version())
+                    .update();
+        }
     }
 
     List<Task> issuedBetween(Instant from, Instant to) {
@@ -192,8 +215,16 @@ public class TaskStore {
             @Nullable Instant at,
             @Nullable String returnReason,
             boolean feedback) {
-        String reset =
-                feedback ? "" : ", overdue_stage = NULL, reminders = 0, last_reminded_at = NULL, escalated_at = NULL";
+        // a new stage starts its deadline afresh; the watch looks at the task again when it passes
+        String reset = feedback
+                ? ""
+                : ", overdue_stage = NULL, reminders = 0, last_reminded_at = NULL, escalated_at = NULL, watch_at = "
+                        + switch (to) {
+                            case ISSUED -> "acknowledge_due";
+                            case ACKNOWLEDGED -> "arrive_due";
+                            case ARRIVED -> "complete_due";
+                            case COMPLETED, RETURNED, CANCELLED -> "NULL";
+                        };
         String timeSet = timeColumn == null ? "" : ", " + timeColumn + " = ?";
         List<Object> args = new ArrayList<>();
         args.add(to.name());
@@ -213,13 +244,17 @@ public class TaskStore {
         return rows == 1;
     }
 
-    /** Marks the current stage overdue with a first reminder, unless the task moved on. */
-    public boolean markOverdue(Task t, String stage, Instant now) {
-        return jdbc.sql("UPDATE task SET overdue_stage = ?, reminders = 1, last_reminded_at = ?"
+    /**
+     * Marks the current stage overdue with a first reminder, unless the task moved on; the watch looks at it again
+     * at {@code next}.
+     */
+    public boolean markOverdue(Task t, String stage, Instant now, Instant next) {
+        return jdbc.sql("UPDATE task SET overdue_stage = ?, reminders = 1, last_reminded_at = ?, watch_at = ?"
                                 + " WHERE id = ? AND version = ? AND status = ? AND overdue_stage IS NULL")
                         .params(
                                 stage,
                                 Sql.ts(now),
+                                Sql.ts(next),
                                 t.id(),
                                 t.version(),
                                 t.status().name())
@@ -227,16 +262,23 @@ public class TaskStore {
                 == 1;
     }
 
-    public boolean remindAgain(Task t, Instant now) {
-        return jdbc.sql("UPDATE task SET reminders = reminders + 1, last_reminded_at = ?"
+    /** Counts one more reminder, unless the task moved on; the watch looks at it again at {@code next}. */
+    public boolean remindAgain(Task t, Instant now, Instant next) {
+        return jdbc.sql("UPDATE task SET reminders = reminders + 1, last_reminded_at = ?, watch_at = ?"
                                 + " WHERE id = ? AND version = ? AND status = ? AND reminders = ?")
-                        .params(Sql.ts(now), t.id(), t.version(), t.status().name(), t.reminders())
+                        .params(
+                                Sql.ts(now),
+                                Sql.ts(next),
+                                t.id(),
+                                t.version(),
+                                t.status().name(),
+                                t.reminders())
                         .update()
                 == 1;
     }
 
     public boolean escalate(Task t, Instant now) {
-        return jdbc.sql("UPDATE task SET escalated_at = ?, last_reminded_at = ?"
+        return jdbc.sql("UPDATE task SET escalated_at = ?, last_reminded_at = ?, watch_at = NULL"
                                 + " WHERE id = ? AND version = ? AND status = ? AND escalated_at IS NULL")
                         .params(
                                 Sql.ts(now),
