@@ -9,6 +9,7 @@ import io.liandong.testing.Api;
 import io.liandong.testing.Api.Answer;
 import io.liandong.testing.MutableClock;
 import io.liandong.testing.TestClockConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ abstract class CoreScenarios {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     JdbcClient jdbc;
@@ -591,6 +595,10 @@ abstract class CoreScenarios {
         clock.advance(Duration.ofHours(2));
 
         // two tasks a scan; each pass must find work while any task is still past its deadline unmarked
+        assertThat(overdueWatch.scan(2)).isPositive();
+        assertThat(meters.get("liandong.overdue.watch.lag").gauge().value())
+                .as("the first task read had waited since a deadline that passed well over an hour ago")
+                .isGreaterThan(3600);
         int passes = 0;
         while (overdueWatch.scan(2) > 0) {
             assertThat(++passes).as("the backlog must come to an end").isLessThan(2000);
@@ -605,6 +613,7 @@ abstract class CoreScenarios {
                     .isEqualTo(tasks);
         }
         assertThat(overdueWatch.scan(2)).as("nothing is left to do now").isZero();
+        assertThat(meters.get("liandong.overdue.watch.lag").gauge().value()).isZero();
     }
 
     @Test

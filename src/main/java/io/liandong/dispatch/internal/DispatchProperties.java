@@ -20,7 +20,7 @@ public record DispatchProperties(Map<Priority, Deadlines> deadlines, Overdue ove
      */
     public record Overdue(
             Duration scanInterval,
-            @DefaultValue("50") int scanLimit,
+            @DefaultValue("10") int scanLimit,
             Duration remindEvery,
             int escalateAfterReminders) {
 
@@ -53,7 +53,7 @@ public record DispatchProperties(Map<Priority, Deadlines> deadlines, Overdue ove
             }
         }
         if (overdue == null) {
-            overdue = new Overdue(Duration.ofSeconds(1), 50, Duration.ofMinutes(10), 2);
+            overdue = new Overdue(Duration.ofMillis(500), 10, Duration.ofMinutes(10), 2);
         }
     }
 

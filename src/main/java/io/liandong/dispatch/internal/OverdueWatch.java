@@ -4,11 +4,13 @@ import io.liandong.dispatch.Task;
 import io.liandong.notify.NotificationService;
 import io.liandong.record.NewEntry;
 import io.liandong.record.RecordService;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,6 +42,7 @@ public class OverdueWatch {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final AtomicLong lagMillis = new AtomicLong();
 
     OverdueWatch(
             TaskStore store,
@@ -56,11 +59,16 @@ public class OverdueWatch {
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
+        Gauge.builder("liandong.overdue.watch.lag", lagMillis, millis -> millis.get() / 1000.0)
+                .baseUnit("seconds")
+                .description("How long the task the overdue watch last read first had been waiting for it (0: nothing"
+                        + " was due); it grows while more tasks fall due than scan-limit per scan-interval")
+                .register(meters);
     }
 
     @Scheduled(
-            fixedDelayString = "${liandong.dispatch.overdue.scan-interval:PT1S}",
-            initialDelayString = "${liandong.dispatch.overdue.scan-interval:PT1S}")
+            fixedDelayString = "${liandong.dispatch.overdue.scan-interval:PT0.5S}",
+            initialDelayString = "${liandong.dispatch.overdue.scan-interval:PT0.5S}")
     void scheduled() {
         try {
             scan();
@@ -77,9 +85,14 @@ public class OverdueWatch {
     /** One pass over at most {@code limit} tasks that need the watch; returns how many actions it took. */
     public int scan(int limit) {
         Instant now = clock.instant();
-        List<Task> due = store.dueForWatch(now, limit);
+        List<TaskStore.Watched> due = store.dueForWatch(now, limit);
+        lagMillis.set(
+                due.isEmpty()
+                        ? 0
+                        : Math.max(0, now.toEpochMilli() - due.get(0).watchAt().toEpochMilli()));
         int actions = 0;
-        for (Task task : due) {
+        for (TaskStore.Watched watched : due) {
+            Task task = watched.task();
             Boolean acted = transactions.execute(tx -> act(task, now));
             if (Boolean.TRUE.equals(acted)) {
                 actions++;

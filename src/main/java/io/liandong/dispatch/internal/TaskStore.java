@@ -162,12 +162,15 @@ public class TaskStore {
      * At most {@code limit} tasks the overdue watch has something to do with at {@code now}: a deadline passed, or a
      * reminder due. The longest waiting come first, so a backlog larger than one scan reaches every task in turn.
      */
-    public List<Task> dueForWatch(Instant now, int limit) {
+    public List<Watched> dueForWatch(Instant now, int limit) {
         return jdbc.sql("SELECT * FROM task WHERE watch_at <= ? ORDER BY watch_at, id LIMIT ?")
                 .params(Sql.ts(now), limit)
-                .query(TaskStore::map)
+                .query((rs, row) -> new Watched(map(rs, row), Sql.instant(rs, "watch_at")))
                 .list();
     }
+
+    /** A task the overdue watch reads, and the time it has been waiting for the watch since. */
+    public record Watched(Task task, Instant watchAt) {}
 
     /**
      * Tells the overdue watch to look at the task again at {@code at} ({@code null}: never), unless the task changed
