@@ -617,6 +617,34 @@ abstract class CoreScenarios {
     }
 
     @Test
+    @DisplayName("overdue watch: a task it looks at before its next reminder is due waits for that reminder (V13's"
+            + " backfill points reminded tasks at their last reminder)")
+    void aTaskLookedAtBeforeItsReminderIsDueIsPutBackUntilThen() {
+        long id = gasReport(clock.instant()).id("incidentId");
+        clock.advance(Duration.ofHours(1));
+        watchDeadlines();
+        long reminded = recordTypes(id).stream().filter("TASK_REMINDED"::equals).count();
+        assertThat(reminded).isPositive();
+        jdbc.sql("UPDATE task SET watch_at = last_reminded_at WHERE incident_id = ? AND overdue_stage IS NOT NULL")
+                .param(id)
+                .update();
+
+        clock.advance(Duration.ofMinutes(1));
+        watchDeadlines();
+
+        assertThat(recordTypes(id).stream().filter("TASK_REMINDED"::equals).count())
+                .as("no reminder before remind-every has passed")
+                .isEqualTo(reminded);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM task WHERE incident_id = ? AND overdue_stage IS NOT NULL"
+                                + " AND watch_at = last_reminded_at + INTERVAL '10' MINUTE")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .as("each waits for its next reminder, ten minutes after the last")
+                .isEqualTo(reminded);
+    }
+
+    @Test
     @DisplayName("with liandong.scheduling.enabled=false no job runs by itself: the tests drive the watch")
     void noJobIsScheduledWhenSchedulingIsOff() {
         assertThat(context.getBeansOfType(ScheduledTaskHolder.class).values())
