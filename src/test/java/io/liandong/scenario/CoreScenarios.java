@@ -655,7 +655,7 @@ abstract class CoreScenarios {
      * Runs the overdue watch until it has nothing left to do at the clock's time: the tests share one database and
      * move its clock by hours, so other tests' tasks may be waiting ahead of this one's.
      */
-    private void watchDeadlines() {
+    void watchDeadlines() {
         int passes = 0;
         while (overdueWatch.scan() > 0) {
             assertThat(++passes).as("the overdue watch must run out of work").isLessThan(1000);

@@ -34,6 +34,7 @@ public class OverdueWatch {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueWatch.class);
     private static final String SYSTEM = "system";
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
 
     private final TaskStore store;
     private final RecordService record;
@@ -43,6 +44,7 @@ public class OverdueWatch {
     private final Clock clock;
     private final MeterRegistry meters;
     private final AtomicLong lagMillis = new AtomicLong();
+    private volatile boolean intervalApplied;
 
     OverdueWatch(
             TaskStore store,
@@ -85,6 +87,9 @@ public class OverdueWatch {
     /** One pass over at most {@code limit} tasks that need the watch; returns how many actions it took. */
     public int scan(int limit) {
         Instant now = clock.instant();
+        if (!intervalApplied) {
+            applyRemindEvery(now);
+        }
         List<TaskStore.Watched> due = store.dueForWatch(now, limit);
         lagMillis.set(
                 due.isEmpty()
@@ -93,12 +98,40 @@ public class OverdueWatch {
         int actions = 0;
         for (TaskStore.Watched watched : due) {
             Task task = watched.task();
-            Boolean acted = transactions.execute(tx -> act(task, now));
-            if (Boolean.TRUE.equals(acted)) {
-                actions++;
+            try {
+                if (Boolean.TRUE.equals(transactions.execute(tx -> act(task, now)))) {
+                    actions++;
+                }
+            } catch (RuntimeException e) {
+                // one task that cannot be handled must not hold up the others behind it
+                log.error(
+                        "Overdue watch could not act on task {} of agency {} on incident {}; trying it again in {}",
+                        task.id(),
+                        task.agency(),
+                        task.incidentId(),
+                        RETRY_AFTER_FAILURE,
+                        e);
+                transactions.executeWithoutResult(tx -> store.watchAgainAt(task, now.plus(RETRY_AFTER_FAILURE)));
             }
         }
         return actions;
+    }
+
+    /**
+     * A task's next reminder is stored with the remind-every in force when it was reminded; after a restart with a
+     * shorter one, every reminder further away than that is looked at now (a longer one needs nothing: the watch puts
+     * back a task whose reminder is not yet due).
+     */
+    private void applyRemindEvery(Instant now) {
+        Duration every = properties.overdue().remindEvery();
+        int sooner = store.watchNoLaterThan(now, now.plus(every));
+        intervalApplied = true;
+        if (sooner > 0) {
+            log.info(
+                    "{} overdue tasks waited for a reminder later than remind-every ({}) from now; looking at them now",
+                    sooner,
+                    every);
+        }
     }
 
     private boolean act(Task task, Instant now) {

@@ -169,6 +169,17 @@ public class TaskStore {
                 .list();
     }
 
+    /**
+     * Overdue tasks not escalated whose next look is later than {@code latest} are looked at at {@code now} instead;
+     * returns how many.
+     */
+    public int watchNoLaterThan(Instant now, Instant latest) {
+        return jdbc.sql("UPDATE task SET watch_at = ?"
+                        + " WHERE watch_at > ? AND overdue_stage IS NOT NULL AND escalated_at IS NULL")
+                .params(Sql.ts(now), Sql.ts(latest))
+                .update();
+    }
+
     /** A task the overdue watch reads, and the time it has been waiting for the watch since. */
     public record Watched(Task task, Instant watchAt) {}
 
