@@ -645,6 +645,30 @@ abstract class CoreScenarios {
     }
 
     @Test
+    @DisplayName("overdue watch: a step taken after the next stage's deadline has passed counts the watch's lag from"
+            + " the step, not from that deadline")
+    void aLateStepIsWatchedFromTheStep() {
+        long id = gasReport(clock.instant()).id("incidentId");
+        clock.advance(Duration.ofHours(1));
+        watchDeadlines();
+        JsonNode policeTask = taskOf(id, "POLICE-SHUANGTA");
+        Answer ack = step(
+                police,
+                policeTask.get("id").asLong(),
+                "acknowledge",
+                policeTask.get("version").asInt());
+        assertThat(ack.status()).as(ack.text()).isEqualTo(200);
+
+        assertThat(overdueWatch.scan(1))
+                .as("the arrive deadline passed long ago: overdue at once")
+                .isOne();
+        assertThat(meters.get("liandong.overdue.watch.lag").gauge().value())
+                .as("the watch took the task the moment it could")
+                .isZero();
+        assertThat(recordTypes(id)).contains("TASK_OVERDUE");
+    }
+
+    @Test
     @DisplayName("with liandong.scheduling.enabled=false no job runs by itself: the tests drive the watch")
     void noJobIsScheduledWhenSchedulingIsOff() {
         assertThat(context.getBeansOfType(ScheduledTaskHolder.class).values())

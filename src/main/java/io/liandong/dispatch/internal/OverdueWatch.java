@@ -63,7 +63,7 @@ public class OverdueWatch {
         this.meters = meters;
         Gauge.builder("liandong.overdue.watch.lag", lagMillis, millis -> millis.get() / 1000.0)
                 .baseUnit("seconds")
-                .description("How long the task the overdue watch last read first had been waiting for it (0: nothing"
+                .description("How late the overdue watch was, in its last scan, for the first task it read (0: nothing"
                         + " was due); it grows while more tasks fall due than scan-limit per scan-interval")
                 .register(meters);
     }

@@ -59,9 +59,15 @@ public class TaskStore {
                         Sql.ts(t.arriveDue()),
                         Sql.ts(t.completeDue()),
                         t.reportId(),
-                        Sql.ts(t.nextDue()))
+                        Sql.ts(watchFrom(t.nextDue())))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
+    }
+
+    /** When the watch first looks at a new task: its deadline, or now if that has passed (a replayed old task). */
+    private @Nullable Instant watchFrom(@Nullable Instant deadline) {
+        Instant now = clockNow();
+        return deadline == null || deadline.isAfter(now) ? deadline : now;
     }
 
     public Optional<Task> find(long id) {
@@ -229,16 +235,21 @@ public class TaskStore {
             @Nullable Instant at,
             @Nullable String returnReason,
             boolean feedback) {
-        // a new stage starts its deadline afresh; the watch looks at the task again when it passes
+        // a new stage starts its deadline afresh; the watch looks at the task again when it passes, or now when it
+        // has passed already (a late step), so that its lag counts from the step, not from that deadline
+        String deadline =
+                switch (to) {
+                    case ISSUED -> "acknowledge_due";
+                    case ACKNOWLEDGED -> "arrive_due";
+                    case ARRIVED -> "complete_due";
+                    case COMPLETED, RETURNED, CANCELLED -> null;
+                };
         String reset = feedback
                 ? ""
                 : ", overdue_stage = NULL, reminders = 0, last_reminded_at = NULL, escalated_at = NULL, watch_at = "
-                        + switch (to) {
-                            case ISSUED -> "acknowledge_due";
-                            case ACKNOWLEDGED -> "arrive_due";
-                            case ARRIVED -> "complete_due";
-                            case COMPLETED, RETURNED, CANCELLED -> "NULL";
-                        };
+                        + (deadline == null
+                                ? "NULL"
+                                : "CASE WHEN " + deadline + " > ? THEN " + deadline + " ELSE ? END");
         String timeSet = timeColumn == null ? "" : ", " + timeColumn + " = ?";
         List<Object> args = new ArrayList<>();
         args.add(to.name());
@@ -247,6 +258,10 @@ public class TaskStore {
         }
         args.add(returnReason);
         args.add(feedback ? 1 : 0);
+        if (!feedback && deadline != null) {
+            args.add(Sql.ts(clockNow()));
+            args.add(Sql.ts(clockNow()));
+        }
         args.add(id);
         args.add(expectedVersion);
         int rows = jdbc.sql("UPDATE task SET status = ?" + timeSet
