@@ -620,9 +620,7 @@ abstract class CoreScenarios {
     @DisplayName("overdue watch: a task it looks at before its next reminder is due waits for that reminder (V13's"
             + " backfill points reminded tasks at their last reminder)")
     void aTaskLookedAtBeforeItsReminderIsDueIsPutBackUntilThen() {
-        long id = gasReport(clock.instant()).id("incidentId");
-        clock.advance(Duration.ofHours(1));
-        watchDeadlines();
+        long id = gasIncidentAnHourOverdue();
         long reminded = recordTypes(id).stream().filter("TASK_REMINDED"::equals).count();
         assertThat(reminded).isPositive();
         jdbc.sql("UPDATE task SET watch_at = last_reminded_at WHERE incident_id = ? AND overdue_stage IS NOT NULL")
@@ -648,9 +646,7 @@ abstract class CoreScenarios {
     @DisplayName("overdue watch: a step taken after the next stage's deadline has passed counts the watch's lag from"
             + " the step, not from that deadline")
     void aLateStepIsWatchedFromTheStep() {
-        long id = gasReport(clock.instant()).id("incidentId");
-        clock.advance(Duration.ofHours(1));
-        watchDeadlines();
+        long id = gasIncidentAnHourOverdue();
         JsonNode policeTask = taskOf(id, "POLICE-SHUANGTA");
         Answer ack = step(
                 police,
@@ -673,6 +669,14 @@ abstract class CoreScenarios {
     void noJobIsScheduledWhenSchedulingIsOff() {
         assertThat(context.getBeansOfType(ScheduledTaskHolder.class).values())
                 .allSatisfy(holder -> assertThat(holder.getScheduledTasks()).isEmpty());
+    }
+
+    /** A gas incident whose tasks the overdue watch marked an hour after their issue. */
+    private long gasIncidentAnHourOverdue() {
+        long id = gasReport(clock.instant()).id("incidentId");
+        clock.advance(Duration.ofHours(1));
+        watchDeadlines();
+        return id;
     }
 
     /**
