@@ -259,8 +259,9 @@ public class TaskStore {
         args.add(returnReason);
         args.add(feedback ? 1 : 0);
         if (!feedback && deadline != null) {
-            args.add(Sql.ts(clockNow()));
-            args.add(Sql.ts(clockNow()));
+            Object now = Sql.ts(clockNow());
+            args.add(now);
+            args.add(now);
         }
         args.add(id);
         args.add(expectedVersion);
