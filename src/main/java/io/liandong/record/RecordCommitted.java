@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
  * Published once per transaction that appended to the record, inside it, just before it commits:
  * every entry the transaction appended, in the order it appended them (so in increasing id). For
  * listeners that want a transaction's entries together, such as the outbox to Kafka, which stores
- * one publication per event. {@link RecordAppended} is still published for each entry as it is
- * appended.
+ * one publication per event. {@link RecordAppended} is published for each entry just before.
  *
  * <p>A transaction that appends more than {@link #MAX_ENTRIES} entries publishes one of these per
- * {@code MAX_ENTRIES}, so that no single event grows without bound. A transaction that rolls back
+ * {@code MAX_ENTRIES}, so that no single event grows without bound; one that reads the record after
+ * appending publishes one for the entries before the read. A transaction that rolls back
  * publishes none. (An entry appended in a nested transaction that was rolled back to its savepoint
  * would still be in it; nothing in Liandong appends under a savepoint.)
  *

@@ -1,5 +1,6 @@
 package io.liandong.record.internal;
 
+import io.liandong.record.RecordAppended;
 import io.liandong.record.RecordCommitted;
 import io.liandong.record.RecordEntry;
 import io.liandong.shared.NodeIdentity;
@@ -11,66 +12,87 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Gathers the entries appended in the current transaction and publishes them as one
- * {@link RecordCommitted} from the transaction's {@code beforeCommit}: still inside it, so that
- * what listeners store for the event (the outbox's publication row) commits or rolls back with the
- * entries themselves. A transaction that rolls back publishes nothing.
+ * Holds the entries appended in the current transaction and writes them together, in one
+ * statement, from the transaction's {@code beforeCommit}: still inside it, so they commit or roll
+ * back with everything else it wrote. Once written, each entry is published as {@link
+ * RecordAppended} and the lot as one {@link RecordCommitted}, whose listeners (the outbox's
+ * publication row) store what they need in the same transaction. A transaction that rolls back
+ * writes and publishes nothing.
+ *
+ * <p>Entries are written earlier when a transaction has {@link RecordCommitted#MAX_ENTRIES}
+ * waiting, and when it reads the record ({@link #flush()}), so that it reads what it appended.
  */
 @Component
 public class TransactionEntries {
 
     private final ApplicationEventPublisher events;
+    private final EntryWriter writer;
     private final String node;
 
-    TransactionEntries(ApplicationEventPublisher events, NodeIdentity node) {
+    TransactionEntries(ApplicationEventPublisher events, EntryWriter writer, NodeIdentity node) {
         this.events = events;
+        this.writer = writer;
         this.node = node.value();
     }
 
     /**
-     * Adds an entry the current transaction appended. Without transaction synchronization (no
-     * {@code beforeCommit} would come) the entry is published at once, on its own.
+     * Adds an entry (its id is ignored) to the current transaction's, to be written before it
+     * commits. Without transaction synchronization (no {@code beforeCommit} would come) the entry
+     * is written and published at once, on its own.
      */
     public void add(RecordEntry entry) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            events.publishEvent(new RecordCommitted(List.of(entry), node));
+            publish(List.of(entry));
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
         if (pending == null) {
-            pending = new Pending(events, node);
+            pending = new Pending(this);
             TransactionSynchronizationManager.bindResource(Pending.class, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         pending.add(entry);
     }
 
-    /** One transaction's entries not published yet; bound to it, and moved aside while it is suspended. */
+    /** Writes the entries the current transaction has waiting, if any, so that a read in it sees them. */
+    public void flush() {
+        if (TransactionSynchronizationManager.getResource(Pending.class) instanceof Pending pending) {
+            pending.write();
+        }
+    }
+
+    private void publish(List<RecordEntry> waiting) {
+        List<RecordEntry> written = writer.write(waiting);
+        for (RecordEntry entry : written) {
+            events.publishEvent(new RecordAppended(entry));
+        }
+        events.publishEvent(new RecordCommitted(written, node));
+    }
+
+    /** One transaction's entries not written yet; bound to it, and moved aside while it is suspended. */
     private static final class Pending implements TransactionSynchronization {
 
-        private final ApplicationEventPublisher events;
-        private final String node;
-        private List<RecordEntry> entries = new ArrayList<>();
+        private final TransactionEntries owner;
+        private List<RecordEntry> waiting = new ArrayList<>();
         private boolean committing;
 
-        Pending(ApplicationEventPublisher events, String node) {
-            this.events = events;
-            this.node = node;
+        Pending(TransactionEntries owner) {
+            this.owner = owner;
         }
 
         void add(RecordEntry entry) {
-            entries.add(entry);
-            // Once beforeCommit has run there is no later call to publish from: an entry appended
-            // by another synchronization's beforeCommit leaves at once.
-            if (committing || entries.size() == RecordCommitted.MAX_ENTRIES) {
-                publish();
+            waiting.add(entry);
+            // Once beforeCommit has run there is no later call to write from: an entry appended
+            // by another synchronization's beforeCommit is written at once.
+            if (committing || waiting.size() == RecordCommitted.MAX_ENTRIES) {
+                write();
             }
         }
 
         @Override
         public void beforeCommit(boolean readOnly) {
             committing = true;
-            publish();
+            write();
         }
 
         @Override
@@ -88,13 +110,13 @@ public class TransactionEntries {
             TransactionSynchronizationManager.unbindResourceIfPossible(Pending.class);
         }
 
-        private void publish() {
-            if (entries.isEmpty()) {
+        void write() {
+            if (waiting.isEmpty()) {
                 return;
             }
-            List<RecordEntry> batch = entries;
-            entries = new ArrayList<>();
-            events.publishEvent(new RecordCommitted(batch, node));
+            List<RecordEntry> batch = waiting;
+            waiting = new ArrayList<>();
+            owner.publish(batch);
         }
     }
 }

@@ -1,0 +1,121 @@
+package io.liandong.record.internal;
+
+import io.liandong.record.RecordCommitted;
+import io.liandong.record.RecordEntry;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes record entries to {@code incident_event}: all the entries it is given in one multi-row
+ * {@code INSERT}, so one statement and one round trip to the database however many entries a
+ * transaction appended (a report that activates a plan appends nine).
+ */
+@Component
+public class EntryWriter {
+
+    /** The most rows one statement writes (ten parameters each, far below any driver's limit). */
+    static final int MAX_ROWS = RecordCommitted.MAX_ENTRIES;
+
+    private static final String INSERT =
+            """
+            INSERT INTO incident_event
+              (incident_id, occurred_at, recorded_at, actor, seat, type, task_id, agency_code, reason, detail)
+            VALUES\s""";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+
+    EntryWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the entries in the given order and answers them with their ids, in the same order.
+     * The ids come from the table's identity column: the database numbers the rows of one
+     * {@code INSERT … VALUES} in the order they are listed, so the generated keys, sorted, belong
+     * to the entries in their order (whatever order the driver hands the keys back in).
+     *
+     * @param entries 1 to {@link #MAX_ROWS} entries; their ids are ignored
+     */
+    public List<RecordEntry> write(List<RecordEntry> entries) {
+        if (entries.isEmpty() || entries.size() > MAX_ROWS) {
+            throw new IllegalArgumentException("one write holds 1 to " + MAX_ROWS + " entries, was " + entries.size());
+        }
+        String sql = INSERT + String.join(", ", Collections.nCopies(entries.size(), ROW));
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(
+                connection -> {
+                    PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"});
+                    int column = 1;
+                    for (RecordEntry entry : entries) {
+                        column = bind(insert, column, entry);
+                    }
+                    return insert;
+                },
+                keys);
+        List<Long> ids = new ArrayList<>(entries.size());
+        for (Map<String, Object> row : keys.getKeyList()) {
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        if (ids.size() != entries.size()) {
+            throw new IllegalStateException(
+                    "the database answered " + ids.size() + " ids for " + entries.size() + " record entries");
+        }
+        Collections.sort(ids);
+        List<RecordEntry> written = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            RecordEntry e = entries.get(i);
+            written.add(new RecordEntry(
+                    ids.get(i),
+                    e.incidentId(),
+                    e.occurredAt(),
+                    e.recordedAt(),
+                    e.actor(),
+                    e.seat(),
+                    e.type(),
+                    e.taskId(),
+                    e.agency(),
+                    e.reason(),
+                    e.detail()));
+        }
+        return written;
+    }
+
+    /** Binds one entry's ten values with their types, so no driver has to ask the database for them. */
+    private static int bind(PreparedStatement insert, int first, RecordEntry entry) throws SQLException {
+        int column = first;
+        insert.setLong(column++, entry.incidentId());
+        insert.setTimestamp(column++, Timestamp.from(entry.occurredAt()));
+        insert.setTimestamp(column++, Timestamp.from(entry.recordedAt()));
+        insert.setString(column++, entry.actor());
+        text(insert, column++, entry.seat());
+        insert.setString(column++, entry.type());
+        if (entry.taskId() == null) {
+            insert.setNull(column++, Types.BIGINT);
+        } else {
+            insert.setLong(column++, entry.taskId());
+        }
+        text(insert, column++, entry.agency());
+        text(insert, column++, entry.reason());
+        text(insert, column++, entry.detail());
+        return column;
+    }
+
+    private static void text(PreparedStatement insert, int column, @Nullable String value) throws SQLException {
+        if (value == null) {
+            insert.setNull(column, Types.VARCHAR);
+        } else {
+            insert.setString(column, value);
+        }
+    }
+}
