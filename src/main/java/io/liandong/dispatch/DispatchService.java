@@ -62,21 +62,34 @@ public class DispatchService {
     /** Issues one task in the caller's transaction and writes TASK_ISSUED on the record. */
     @Transactional
     public Task issue(TaskOrder order, Actor actor) {
-        Task draft = deadlines.draft(order);
-        long id = store.insert(draft);
-        Task task = draft.withId(id);
+        return issueAll(List.of(order), actor).get(0);
+    }
 
-        record.append(NewEntry.of(task.incidentId(), task.issuedAt(), actor.username(), actor.seat(), "TASK_ISSUED")
-                .task(id, task.agency())
-                .detail(task.instructions()));
-        log.info(
-                "Issued task {} to agency {} for incident {} ({}, plan {})",
-                id,
-                task.agency(),
-                task.incidentId(),
-                task.priority(),
-                task.planCode());
-        return task;
+    /**
+     * Issues several tasks in the caller's transaction, stored together in one statement, and
+     * writes TASK_ISSUED on the record for each, in the order given.
+     */
+    @Transactional
+    public List<Task> issueAll(List<TaskOrder> orders, Actor actor) {
+        List<Task> drafts = orders.stream().map(deadlines::draft).toList();
+        List<Long> ids = store.insertAll(drafts);
+        List<Task> issued = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            long id = ids.get(i);
+            Task task = drafts.get(i).withId(id);
+            record.append(NewEntry.of(task.incidentId(), task.issuedAt(), actor.username(), actor.seat(), "TASK_ISSUED")
+                    .task(id, task.agency())
+                    .detail(task.instructions()));
+            log.info(
+                    "Issued task {} to agency {} for incident {} ({}, plan {})",
+                    id,
+                    task.agency(),
+                    task.incidentId(),
+                    task.priority(),
+                    task.planCode());
+            issued.add(task);
+        }
+        return issued;
     }
 
     /** Takes one step on a task for the acting agency user (or an administrator). */

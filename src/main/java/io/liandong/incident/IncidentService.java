@@ -265,14 +265,13 @@ public class IncidentService {
 
     private List<Long> activate(long id, Plan plan, Priority priority, Instant at, boolean drill, Actor actor) {
         record.append(entry(id, at, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
-        List<Long> issued = new ArrayList<>();
+        List<TaskOrder> orders = new ArrayList<>();
         for (PlanTask step : plan.tasks()) {
-            TaskOrder order = TaskOrder.of(id, step.agencyCode(), step.taskZh(), priority, at)
+            orders.add(TaskOrder.of(id, step.agencyCode(), step.taskZh(), priority, at)
                     .drill(drill)
-                    .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin());
-            issued.add(dispatch.issue(order, actor).id());
+                    .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
         }
-        return issued;
+        return dispatch.issueAll(orders, actor).stream().map(Task::id).toList();
     }
 
     private void notifyLeader(long id, Incident incident, Instant at, Actor actor) {
@@ -434,16 +433,15 @@ public class IncidentService {
         bump(incident, version, "plan_code = ?", plan.code());
         Instant now = clock.instant();
         record.append(entry(id, now, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
-        List<Task> issued = new ArrayList<>();
+        List<TaskOrder> orders = new ArrayList<>();
         for (PlanTask step : plan.tasks()) {
             if (tasked.add(step.agencyCode())) {
-                TaskOrder order = TaskOrder.of(id, step.agencyCode(), step.taskZh(), incident.priority(), now)
+                orders.add(TaskOrder.of(id, step.agencyCode(), step.taskZh(), incident.priority(), now)
                         .drill(incident.drill())
-                        .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin());
-                issued.add(dispatch.issue(order, actor));
+                        .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
             }
         }
-        return issued;
+        return dispatch.issueAll(orders, actor);
     }
 
     @Transactional

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,6 +194,25 @@ abstract class CoreScenarios {
         assertThat(issuedAt)
                 .as("all tasks issued in one transaction at one instant")
                 .hasSize(1);
+        // The plan's tasks are stored in one statement: each id must still be its own agency's,
+        // in the answer, on the task and on the record.
+        Map<Long, String> agencyOfTask = new HashMap<>();
+        Map<Long, String> instructionsOfTask = new HashMap<>();
+        detail.get("tasks").forEach(t -> {
+            agencyOfTask.put(t.get("id").asLong(), t.get("agency").asString());
+            instructionsOfTask.put(t.get("id").asLong(), t.get("instructions").asString());
+        });
+        List<Long> answered = new ArrayList<>();
+        intake.json().get("taskIds").forEach(t -> answered.add(t.asLong()));
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(agencyOfTask.keySet());
+        assertThat(answered).as("issued in the plan's order").isSorted();
+        for (JsonNode e : commander.get("/api/incidents/" + id + "/record").json()) {
+            if (e.get("type").asString().equals("TASK_ISSUED")) {
+                long task = e.get("taskId").asLong();
+                assertThat(e.get("agency").asString()).as("task " + task).isEqualTo(agencyOfTask.get(task));
+                assertThat(e.get("detail").asString()).as("task " + task).isEqualTo(instructionsOfTask.get(task));
+            }
+        }
         Answer leaderInbox = leader.get("/api/notifications?recipient=LEADER");
         assertThat(leaderInbox.text()).contains("\"incidentId\":" + id);
 

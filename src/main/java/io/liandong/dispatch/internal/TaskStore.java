@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,29 +40,42 @@ public class TaskStore {
     }
 
     public long insert(Task t) {
+        return insertAll(List.of(t)).get(0);
+    }
+
+    /** Inserts new tasks in one statement and answers their ids, in the order given. */
+    public List<Long> insertAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        List<Object> values = new ArrayList<>(tasks.size() * 14);
+        for (Task t : tasks) {
+            values.addAll(Arrays.asList(
+                    t.incidentId(),
+                    t.agency(),
+                    t.instructions(),
+                    t.priority().name(),
+                    t.status().name(),
+                    t.planCode(),
+                    t.diverted(),
+                    t.drill(),
+                    Sql.ts(t.issuedAt()),
+                    Sql.ts(t.acknowledgeDue()),
+                    Sql.ts(t.arriveDue()),
+                    Sql.ts(t.completeDue()),
+                    t.reportId(),
+                    Sql.ts(watchFrom(t.nextDue()))));
+        }
         var keys = new GeneratedKeyHolder();
         jdbc.sql(
                         """
                         INSERT INTO task (incident_id, agency_code, instructions, priority, status, plan_code,
                           diverted, drill, issued_at, acknowledge_due, arrive_due, complete_due, report_id, watch_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        t.incidentId(),
-                        t.agency(),
-                        t.instructions(),
-                        t.priority().name(),
-                        t.status().name(),
-                        t.planCode(),
-                        t.diverted(),
-                        t.drill(),
-                        Sql.ts(t.issuedAt()),
-                        Sql.ts(t.acknowledgeDue()),
-                        Sql.ts(t.arriveDue()),
-                        Sql.ts(t.completeDue()),
-                        t.reportId(),
-                        Sql.ts(watchFrom(t.nextDue())))
+                        VALUES """
+                                + Sql.rows(tasks.size(), 14))
+                .params(values)
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        return Sql.idsInRowOrder(keys, tasks.size());
     }
 
     /** When the watch first looks at a new task: its deadline, or now if that has passed (a replayed old task). */

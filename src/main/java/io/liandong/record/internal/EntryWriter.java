@@ -2,14 +2,13 @@ package io.liandong.record.internal;
 
 import io.liandong.record.RecordCommitted;
 import io.liandong.record.RecordEntry;
+import io.liandong.shared.persistence.Sql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,7 +30,6 @@ public class EntryWriter {
             INSERT INTO incident_event
               (incident_id, occurred_at, recorded_at, actor, seat, type, task_id, agency_code, reason, detail)
             VALUES\s""";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -40,10 +38,8 @@ public class EntryWriter {
     }
 
     /**
-     * Inserts the entries in the given order and answers them with their ids, in the same order.
-     * The ids come from the table's identity column: the database numbers the rows of one
-     * {@code INSERT … VALUES} in the order they are listed, so the generated keys, sorted, belong
-     * to the entries in their order (whatever order the driver hands the keys back in).
+     * Inserts the entries in the given order and answers them with their ids, in the same order
+     * ({@link Sql#idsInRowOrder}).
      *
      * @param entries 1 to {@link #MAX_ROWS} entries; their ids are ignored
      */
@@ -51,7 +47,7 @@ public class EntryWriter {
         if (entries.isEmpty() || entries.size() > MAX_ROWS) {
             throw new IllegalArgumentException("one write holds 1 to " + MAX_ROWS + " entries, was " + entries.size());
         }
-        String sql = INSERT + String.join(", ", Collections.nCopies(entries.size(), ROW));
+        String sql = INSERT + Sql.rows(entries.size(), 10);
         var keys = new GeneratedKeyHolder();
         jdbc.update(
                 connection -> {
@@ -63,15 +59,7 @@ public class EntryWriter {
                     return insert;
                 },
                 keys);
-        List<Long> ids = new ArrayList<>(entries.size());
-        for (Map<String, Object> row : keys.getKeyList()) {
-            ids.add(((Number) row.values().iterator().next()).longValue());
-        }
-        if (ids.size() != entries.size()) {
-            throw new IllegalStateException(
-                    "the database answered " + ids.size() + " ids for " + entries.size() + " record entries");
-        }
-        Collections.sort(ids);
+        List<Long> ids = Sql.idsInRowOrder(keys, entries.size());
         List<RecordEntry> written = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             RecordEntry e = entries.get(i);

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.support.KeyHolder;
 
 /** Small JDBC conversions shared by the modules' repositories; instants are stored as UTC. */
 public final class Sql {
@@ -32,6 +34,30 @@ public final class Sql {
     public static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** {@code count} parenthesised rows of {@code columns} parameters each, for a multi-row {@code INSERT … VALUES}. */
+    public static String rows(int count, int columns) {
+        return String.join(", ", Collections.nCopies(count, "(" + marks(columns) + ")"));
+    }
+
+    /**
+     * The ids a multi-row {@code INSERT … VALUES} generated, in the order its rows were listed.
+     * The database takes identity values row by row in that order, so the ids, sorted, are the
+     * rows' (drivers may hand them back in another order).
+     *
+     * @throws IllegalStateException when the database answered another number of ids than rows
+     */
+    public static List<Long> idsInRowOrder(KeyHolder keys, int rows) {
+        List<Long> ids = new ArrayList<>(rows);
+        for (Map<String, Object> row : keys.getKeyList()) {
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        if (ids.size() != rows) {
+            throw new IllegalStateException("the database answered " + ids.size() + " ids for " + rows + " rows");
+        }
+        Collections.sort(ids);
+        return ids;
     }
 
     /** How many values one {@code IN (...)} list holds at most: {@link #slices} cuts longer lists. */
