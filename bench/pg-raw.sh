@@ -7,7 +7,10 @@
 # SECONDS (default 30) with CLIENTS (default 8) connections and prepared statements:
 #   1. a plain 1-row INSERT transaction,  2. a plain 10-row transaction,
 #   3. Liandong's rows per report, mixed by the weights (default 83 15 5 of: 6-row one-task
-#      report, 15-row plan report, merged report) -- pass the mix a load run reported.
+#      report, 15-row plan report, merged report) -- pass the mix a load run reported -- one
+#      INSERT per row (pgbench/report-mix.sql);
+#   4. the same rows in Liandong's own statements since da12ca1: a report's record entries in one
+#      multi-row INSERT, a plan's tasks in another (pgbench/report-mix-multirow.sql).
 set -euo pipefail
 cd "$(dirname "$0")"
 source_schema=${1:?Liandong schema to copy tables from}
@@ -43,7 +46,9 @@ run "plain 1-row transaction" -f pgbench/one-row.sql
 run "plain 10-row transaction" -f pgbench/ten-rows.sql
 run "Liandong rows per report (mix)" -f pgbench/report-mix.sql -D w_one="$w_one" -D w_plan="$w_plan" \
     -D w_merge="$w_merge"
+run "Liandong rows, multi-row (mix)" -f pgbench/report-mix-multirow.sql -D w_one="$w_one" -D w_plan="$w_plan" \
+    -D w_merge="$w_merge"
 rows=$(psql_ -tA -c "SELECT (SELECT count(*) FROM $schema.report) || ' reports, ' ||
   (SELECT count(*) FROM $schema.incident_event) || ' record entries, ' || (SELECT count(*) FROM $schema.task) || ' tasks'")
-echo "written by the mix: $rows"
+echo "written by both mixes: $rows"
 echo "schema $schema kept for inspection; drop it with: psql -h 127.0.0.1 -U postgres -d test -c 'DROP SCHEMA $schema CASCADE'"
