@@ -1,9 +1,9 @@
 package io.liandong.record;
 
+import io.liandong.record.internal.EntryWriter;
 import io.liandong.record.internal.TransactionEntries;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,19 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RecordService {
-
-    private static final RowMapper<RecordEntry> ENTRY = (rs, n) -> new RecordEntry(
-            rs.getLong("id"),
-            rs.getLong("incident_id"),
-            rs.getTimestamp("occurred_at").toInstant(),
-            rs.getTimestamp("recorded_at").toInstant(),
-            rs.getString("actor"),
-            rs.getString("seat"),
-            rs.getString("type"),
-            (Long) rs.getObject("task_id", Long.class),
-            rs.getString("agency_code"),
-            rs.getString("reason"),
-            rs.getString("detail"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -69,7 +56,7 @@ public class RecordService {
         committed.flush();
         return jdbc.sql("SELECT * FROM incident_event WHERE incident_id = ? ORDER BY id")
                 .param(incidentId)
-                .query(ENTRY)
+                .query(EntryWriter.ROW)
                 .list();
     }
 
@@ -79,7 +66,7 @@ public class RecordService {
         committed.flush();
         return jdbc.sql("SELECT * FROM incident_event WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit)
-                .query(ENTRY)
+                .query(EntryWriter.ROW)
                 .list();
     }
 

@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes record entries to {@code incident_event}: all the entries it is given in one multi-row
  * {@code INSERT}, so one statement and one round trip to the database however many entries a
- * transaction appended (a report that activates a plan appends nine).
+ * transaction appended (a report that activates a plan appends nine); and the mapping of a stored
+ * row back to an entry ({@link #ROW}), for the record's reads.
  */
 @Component
 public class EntryWriter {
@@ -30,6 +32,20 @@ public class EntryWriter {
             INSERT INTO incident_event
               (incident_id, occurred_at, recorded_at, actor, seat, type, task_id, agency_code, reason, detail)
             VALUES\s""";
+
+    /** Reads one row of {@code incident_event} back as an entry. */
+    public static final RowMapper<RecordEntry> ROW = (rs, n) -> new RecordEntry(
+            rs.getLong("id"),
+            rs.getLong("incident_id"),
+            rs.getTimestamp("occurred_at").toInstant(),
+            rs.getTimestamp("recorded_at").toInstant(),
+            rs.getString("actor"),
+            rs.getString("seat"),
+            rs.getString("type"),
+            (Long) rs.getObject("task_id", Long.class),
+            rs.getString("agency_code"),
+            rs.getString("reason"),
+            rs.getString("detail"));
 
     private final JdbcTemplate jdbc;
 

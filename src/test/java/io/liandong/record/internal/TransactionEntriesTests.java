@@ -273,20 +273,7 @@ class TransactionEntriesTests {
     }
 
     private List<RecordEntry> stored() {
-        return jdbc.query(
-                "SELECT * FROM incident_event ORDER BY id",
-                (rs, n) -> new RecordEntry(
-                        rs.getLong("id"),
-                        rs.getLong("incident_id"),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("seat"),
-                        rs.getString("type"),
-                        rs.getObject("task_id", Long.class),
-                        rs.getString("agency_code"),
-                        rs.getString("reason"),
-                        rs.getString("detail")));
+        return jdbc.query("SELECT * FROM incident_event ORDER BY id", EntryWriter.ROW);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
