@@ -37,6 +37,9 @@ public class DispatchService {
     /** A step may be dated a little ahead of this node's clock (clients' clocks drift). */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** The longest reason a return keeps ({@code task.return_reason}). */
+    private static final int MAX_RETURN_REASON = 1000;
+
     private final TaskStore store;
     private final DeadlineCalculator deadlines;
     private final RecordService record;
@@ -108,6 +111,14 @@ public class DispatchService {
             throw step == TaskStep.RETURN
                     ? Problem.invalid("reason", "a return needs a reason", command.text())
                     : Problem.invalid("text", "a report-back needs a text", command.text());
+        }
+        if (step == TaskStep.RETURN && text != null && text.length() > MAX_RETURN_REASON) {
+            // A step's text may hold 4000 characters; a return keeps it as the task's reason, which
+            // holds 1000 (before, the database refused it and the client got a misleading 409).
+            throw Problem.invalid(
+                    "text",
+                    "a return's reason holds at most " + MAX_RETURN_REASON + " characters, was " + text.length(),
+                    null);
         }
         return apply(task, step, command.version(), at, text, actor);
     }

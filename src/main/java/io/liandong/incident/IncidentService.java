@@ -396,14 +396,15 @@ public class IncidentService {
                 .filter(Agency::active)
                 .orElseThrow(() -> Problem.invalid("agency", "unknown or inactive agency", agency));
         Instant when = orderTime(incident, at);
+        // The incident's row lock first, then the look for an active task: dispatches of one agency
+        // at once take turns, and each after the first finds the task the first issued.
+        hold(incident, version, true);
         Optional<Task> active = dispatch.ofIncident(id).stream()
                 .filter(t -> t.agency().equals(target.code()) && t.status().isActive())
                 .findFirst();
         if (active.isPresent()) {
             return active.get();
         }
-
-        hold(incident, version, true);
         return dispatch.issue(
                 TaskOrder.of(id, target.code(), instructions, priority == null ? incident.priority() : priority, when)
                         .drill(incident.drill()),
@@ -423,14 +424,15 @@ public class IncidentService {
                                 "no-matching-plan",
                                 "no plan matches category " + incident.categoryCode() + " at severity "
                                         + incident.severity()));
+        // The incident's row lock first (the bump), then the agencies already tasked: a dispatch
+        // committed meanwhile is seen, so its agency is not tasked twice.
+        bump(incident, version, "plan_code = ?", plan.code());
         Set<String> tasked = new HashSet<>();
         for (Task t : dispatch.ofIncident(id)) {
             if (t.status().isActive() || t.status().name().equals("COMPLETED")) {
                 tasked.add(t.agency());
             }
         }
-
-        bump(incident, version, "plan_code = ?", plan.code());
         Instant now = clock.instant();
         record.append(entry(id, now, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
         List<TaskOrder> orders = new ArrayList<>();

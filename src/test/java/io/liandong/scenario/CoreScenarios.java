@@ -795,6 +795,30 @@ abstract class CoreScenarios {
     }
 
     @Test
+    @DisplayName("eight dispatches of one agency to one incident at once: one task, and every answer is it")
+    void concurrentDispatchesOfOneAgencyIssueOneTask() throws Exception {
+        // Regression: the look for an active task ran before the incident's row lock, so
+        // dispatches at once each found none and issued 6-7 tasks to one agency (found by a breaker).
+        long id = gasReport(clock.instant()).id("incidentId");
+        int version = incidentVersion(id);
+
+        List<Answer> answers = parallel(8, i -> (i % 2 == 0 ? commander : commander2)
+                .post(
+                        "/api/incidents/" + id + "/orders/dispatch",
+                        map("version", version, "agency", "POWER-CO", "instructions", "到场断电 " + i)));
+
+        answers.forEach(a -> assertThat(a.status()).as(a.text()).isEqualTo(200));
+        assertThat(answers.stream().map(a -> a.id("id")).distinct()).hasSize(1);
+        List<JsonNode> power = new ArrayList<>();
+        incident(id).get("tasks").forEach(t -> {
+            if (t.get("agency").asString().equals("POWER-CO")) {
+                power.add(t);
+            }
+        });
+        assertThat(power).hasSize(1);
+    }
+
+    @Test
     void concurrentAcknowledgementsOfOneTaskOneWinsNoLostWrite() throws Exception {
         long id = gasReport(clock.instant()).id("incidentId");
         JsonNode task = taskOf(id, "POLICE-SHUANGTA");
@@ -1351,6 +1375,24 @@ abstract class CoreScenarios {
                 .contains("\"id\":" + task.get("id").asLong());
         assertThat(commander.get("/api/notifications?recipient=COMMANDER").text())
                 .contains("TASK_RETURNED");
+    }
+
+    @Test
+    @DisplayName("a return whose text is longer than a reason holds: 400 naming the field, not 409, task unchanged")
+    void aReturnWithATooLongTextIsRefusedAsInvalid() {
+        // Regression: a step's text may hold 4000 characters, the return reason 1000; the database
+        // refused the longer one and the client was told of a conflict.
+        long id = gasReport(clock.instant()).id("incidentId");
+        JsonNode task = taskOf(id, "GAS-CO");
+        int version = task.get("version").asInt();
+
+        Answer tooLong = step(gas, task.get("id").asLong(), "return", version, "text", "退".repeat(1001));
+        Answer longest = step(gas, task.get("id").asLong(), "return", version, "text", "退".repeat(1000));
+
+        assertThat(tooLong.status()).as(tooLong.text()).isEqualTo(400);
+        assertThat(tooLong.text()).contains("text").contains("at most 1000 characters, was 1001");
+        assertThat(longest.status()).as(longest.text()).isEqualTo(200);
+        assertThat(longest.str("status")).isEqualTo("RETURNED");
     }
 
     @Test
