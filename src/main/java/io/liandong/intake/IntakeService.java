@@ -11,6 +11,7 @@ import io.liandong.incident.IncidentService;
 import io.liandong.incident.ReportFacts;
 import io.liandong.intake.internal.IntakeProperties;
 import io.liandong.intake.internal.ReportStore;
+import io.liandong.record.RecordService;
 import io.liandong.shared.GroupCommit;
 import io.liandong.shared.Masking;
 import io.liandong.shared.Priority;
@@ -74,6 +75,7 @@ public class IntakeService {
     private final Timer batchLatency;
     private final DistrictLocator districts;
     private final AgencyService agencies;
+    private final RecordService records;
     private final @Nullable GroupCommit<Single, Received> groups;
     private final DistributionSummary groupSizes;
 
@@ -87,7 +89,8 @@ public class IntakeService {
             Clock clock,
             MeterRegistry meters,
             DistrictLocator districts,
-            AgencyService agencies) {
+            AgencyService agencies,
+            RecordService records) {
         this.store = store;
         this.catalog = catalog;
         this.incidents = incidents;
@@ -98,6 +101,7 @@ public class IntakeService {
         this.meters = meters;
         this.districts = districts;
         this.agencies = agencies;
+        this.records = records;
         this.latency = Timer.builder("liandong.intake.latency")
                 .description("Time to validate, classify, admit and store one report")
                 .publishPercentileHistogram()
@@ -227,6 +231,9 @@ public class IntakeService {
                         throw new RefusedInGroup(entry, refused);
                     }
                 }
+                // The record entries are written here, not at the commit: a failure to write them is
+                // then one the reports can retry alone, like any other failure before the commit.
+                records.flush();
                 written[0] = true;
             });
         } catch (RefusedInGroup refused) {

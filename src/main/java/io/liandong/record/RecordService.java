@@ -50,6 +50,16 @@ public class RecordService {
                 entry.detail()));
     }
 
+    /**
+     * Writes the entries this transaction has appended so far now, instead of just before it
+     * commits, and publishes them. For a caller that must know they are stored before it commits:
+     * a failure to write them is then this call's, not the commit's.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void flush() {
+        committed.flush();
+    }
+
     /** The record of one incident, in the order it was written. */
     @Transactional(readOnly = true)
     public List<RecordEntry> of(long incidentId) {

@@ -343,4 +343,53 @@ abstract class GroupedIntakeScenarios {
                 .as("one group of 7; then the 6 went alone")
                 .isEqualTo(new Groups(1, 7));
     }
+
+    @Test
+    @DisplayName("one report's record entries refused by the database: only it is refused, the others are stored")
+    void aReportWhoseEntriesCannotBeWrittenFailsAloneInItsGroup() throws Exception {
+        // The database refuses any record entry that quotes this report's words.
+        jdbc.sql("ALTER TABLE incident_event ADD CONSTRAINT test_refused_words CHECK (detail NOT LIKE '%拒收词%')")
+                .update();
+        try {
+            Held held = holdTheLane();
+            long rowsBefore = reportRows();
+            double[] warehouse = freshPlace();
+            List<Future<Answer>> fires = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                fires.add(send(callTaker, fire(warehouse, i), Map.of()));
+            }
+            Map<String, Object> unwritable = new LinkedHashMap<>(fire(freshPlace(), 0));
+            unwritable.put("text", "仓库着火 拒收词");
+            Groups before = groups();
+            Future<Answer> refused = send(callTaker, unwritable, Map.of());
+            for (int i = 3; i < 6; i++) {
+                fires.add(send(callTaker, fire(warehouse, i), Map.of()));
+            }
+
+            releaseWhenWaiting(held, 7);
+
+            Answer refusal = refused.get(60, TimeUnit.SECONDS);
+            assertThat(refusal.status()).as(refusal.text()).isEqualTo(409);
+            Set<Long> incidents = new HashSet<>();
+            for (Answer a : all(fires)) {
+                assertThat(a.status()).as(a.text()).isEqualTo(201);
+                incidents.add(a.id("incidentId"));
+                assertStored(a, "calltaker");
+            }
+            assertThat(incidents).as("one fire, one incident").hasSize(1);
+            assertThat(reportRows() - rowsBefore)
+                    .as("the report that held the lane and the six fires, not the refused report")
+                    .isEqualTo(1 + 6);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM report WHERE text LIKE '%拒收词%'")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(groups().since(before))
+                    .as("one group of 7; then the 7 went alone")
+                    .isEqualTo(new Groups(1, 7));
+        } finally {
+            jdbc.sql("ALTER TABLE incident_event DROP CONSTRAINT test_refused_words")
+                    .update();
+        }
+    }
 }
