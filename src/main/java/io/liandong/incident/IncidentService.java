@@ -266,7 +266,12 @@ public class IncidentService {
     private List<Long> activate(long id, Plan plan, Priority priority, Instant at, boolean drill, Actor actor) {
         record.append(entry(id, at, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
         List<TaskOrder> orders = new ArrayList<>();
+        Set<String> tasked = new HashSet<>();
         for (PlanTask step : plan.tasks()) {
+            if (!tasked.add(step.agencyCode())) {
+                // A plan stored before plans were refused for naming one agency twice: one task each.
+                continue;
+            }
             orders.add(TaskOrder.of(id, step.agencyCode(), step.taskZh(), priority, at)
                     .drill(drill)
                     .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));

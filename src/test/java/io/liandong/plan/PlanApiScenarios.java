@@ -128,6 +128,27 @@ abstract class PlanApiScenarios {
                 .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("tasks"));
     }
 
+    @Test
+    void refusesAPlanThatTasksOneAgencyTwiceAndStoresNothing() {
+        assertThat(
+                        post(
+                                """
+                        {"code": "PLAN-TWICE", "nameZh": "重复", "nameEn": "Twice", "category": "ACC-GAS-LEAK",
+                         "minSeverity": "IV",
+                         "tasks": [{"agency": "GAS-CO", "taskZh": "关阀", "taskEn": "Close"},
+                                   {"agency": "FIRE-BRIGADE", "taskZh": "警戒", "taskEn": "Guard"},
+                                   {"agency": "GAS-CO", "taskZh": "再关", "taskEn": "Close again"}]}"""))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[*].field", v -> v.assertThat().asArray().containsExactly("tasks[2].agency"))
+                .hasPathSatisfying("$.errors[0].message", v -> v.assertThat()
+                        .isEqualTo("'GAS-CO' already has tasks[0]: a plan tasks each agency once"));
+        assertThat(mvc.get().uri("/api/plans/PLAN-TWICE")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(put("/api/plans/PLAN-GAS-LEAK", PLAN.formatted(0).replace("FIRE-BRIGADE", "GAS-CO")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
     private MvcTestResult post(String json) {
         return mvc.post()
                 .uri("/api/plans")

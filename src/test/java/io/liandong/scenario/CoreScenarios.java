@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.dispatch.internal.OverdueWatch;
+import io.liandong.plan.Plan;
+import io.liandong.plan.PlanService;
+import io.liandong.plan.PlanTask;
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.security.Role;
 import io.liandong.testing.Api;
 import io.liandong.testing.Api.Answer;
 import io.liandong.testing.MutableClock;
@@ -171,6 +176,40 @@ abstract class CoreScenarios {
     }
 
     // ---- the worked case of DESIGN.md §1 ----------------------------------------------------
+
+    @Test
+    @DisplayName("a stored plan that names one agency twice (refused since, but kept from before) tasks it once")
+    void aStoredPlanNamingOneAgencyTwiceTasksItOnce() {
+        PlanService plans = context.getBean(PlanService.class);
+        Actor admin = new Actor("admin", Set.of(Role.ADMIN), null, null);
+        Plan original = plans.find("PLAN-GAS-SUICIDE").orElseThrow();
+        List<PlanTask> tasks = new ArrayList<>(original.tasks());
+        tasks.add(new PlanTask(tasks.size() + 1, "FIRE-BRIGADE", "再派一次", "Again", null, null, null));
+        plans.importAll(
+                List.of(new Plan(
+                        original.code(),
+                        original.nameZh(),
+                        original.nameEn(),
+                        original.categoryCode(),
+                        original.minSeverity(),
+                        original.recipients(),
+                        tasks)),
+                admin);
+        try {
+            Answer intake = gasReport(clock.instant());
+
+            assertThat(intake.status()).as(intake.text()).isEqualTo(201);
+            assertThat(intake.str("plan")).isEqualTo("PLAN-GAS-SUICIDE");
+            assertThat(intake.json().get("taskIds")).hasSize(4);
+            List<String> agencies = new ArrayList<>();
+            incident(intake.id("incidentId"))
+                    .get("tasks")
+                    .forEach(t -> agencies.add(t.get("agency").asString()));
+            assertThat(agencies).containsExactlyInAnyOrder("POLICE-SHUANGTA", "FIRE-BRIGADE", "EMS-120", "GAS-CO");
+        } finally {
+            plans.importAll(List.of(original), admin);
+        }
+    }
 
     @Test
     @DisplayName("gas case: four agencies tasked at once, leader told, every step on the record, closed")

@@ -11,6 +11,7 @@ import io.liandong.shared.security.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +165,14 @@ public final class DeploymentCheck {
             problems.add(at + "a plan needs at least one task");
         }
         plan.tasks().forEach(task -> checkTask(task, at + "task " + task.seq() + ": "));
+        Map<String, Integer> firstTask = new HashMap<>();
+        for (PlanTask task : plan.tasks()) {
+            Integer first = firstTask.putIfAbsent(task.agencyCode(), task.seq());
+            if (first != null) {
+                problems.add(at + "task " + task.seq() + ": agency '" + task.agencyCode() + "' already has task "
+                        + first + ": a plan tasks each agency once");
+            }
+        }
     }
 
     private void checkTask(PlanTask task, String at) {

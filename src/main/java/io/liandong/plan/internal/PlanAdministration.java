@@ -11,6 +11,7 @@ import io.liandong.shared.web.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -120,8 +121,17 @@ public class PlanAdministration {
         if (plan.tasks().isEmpty()) {
             errors.add(new Problem.FieldError("tasks", "a plan needs at least one task", List.of()));
         }
+        Map<String, Integer> firstTask = new HashMap<>();
         for (int i = 0; i < plan.tasks().size(); i++) {
-            check(plan.tasks().get(i), "tasks[" + i + "]", errors);
+            PlanTask task = plan.tasks().get(i);
+            check(task, "tasks[" + i + "]", errors);
+            Integer first = firstTask.putIfAbsent(task.agencyCode(), i);
+            if (first != null) {
+                errors.add(new Problem.FieldError(
+                        "tasks[" + i + "].agency",
+                        "'" + task.agencyCode() + "' already has tasks[" + first + "]: a plan tasks each agency once",
+                        task.agencyCode()));
+            }
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);

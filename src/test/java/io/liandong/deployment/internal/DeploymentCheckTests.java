@@ -223,6 +223,19 @@ class DeploymentCheckTests {
     }
 
     @Test
+    void namesAPlanThatTasksOneAgencyTwice() {
+        Deployment files = withPlan(BUNDLED, "PLAN-GAS-SUICIDE", p -> {
+            List<PlanTask> tasks = new ArrayList<>(p.tasks());
+            tasks.add(new PlanTask(tasks.size() + 1, "FIRE-BRIGADE", "再派", "Again", null, null, null));
+            return new Plan(p.code(), p.nameZh(), p.nameEn(), p.categoryCode(), p.minSeverity(), p.recipients(), tasks);
+        });
+
+        assertThat(check(NOTHING, files))
+                .containsExactly("plans.yaml: plan PLAN-GAS-SUICIDE: task 5: agency 'FIRE-BRIGADE' already has task 2:"
+                        + " a plan tasks each agency once");
+    }
+
+    @Test
     void namesACodeThatAppearsTwice() {
         List<Agency> agencies = new ArrayList<>(BUNDLED.agencies());
         agencies.add(agencies.get(0));
