@@ -308,9 +308,14 @@ abstract class GroupedIntakeScenarios {
                 .isEqualTo(1);
     }
 
-    @Test
-    @DisplayName("one report of a group refused while admitting: only it is refused, the others are stored")
-    void aReportRefusedWhileAdmittingFailsAloneInItsGroup() throws Exception {
+    /** What a group of six fires at one warehouse and one other report, queued behind a held lane, got. */
+    record GroupAround(Answer other, List<Answer> fires, long rowsBefore, Groups groupsBefore) {}
+
+    /**
+     * Holds the only lane, queues three reports of one fire, then {@code other}, then three more of
+     * the fire, and lets the lane go when all seven wait: they are taken as one group.
+     */
+    GroupAround fireGroupAround(Map<String, Object> other) throws Exception {
         Held held = holdTheLane();
         long rowsBefore = reportRows();
         double[] warehouse = freshPlace();
@@ -318,30 +323,43 @@ abstract class GroupedIntakeScenarios {
         for (int i = 0; i < 3; i++) {
             fires.add(send(callTaker, fire(warehouse, i), Map.of()));
         }
-        Map<String, Object> intoNothing = new LinkedHashMap<>(fire(freshPlace(), 0));
-        intoNothing.put("mergeInto", 987_654_321L);
         Groups before = groups();
-        Future<Answer> refused = send(callTaker, intoNothing, Map.of());
+        Future<Answer> answer = send(callTaker, other, Map.of());
         for (int i = 3; i < 6; i++) {
             fires.add(send(callTaker, fire(warehouse, i), Map.of()));
         }
-
         releaseWhenWaiting(held, 7);
+        return new GroupAround(answer.get(60, TimeUnit.SECONDS), all(fires), rowsBefore, before);
+    }
 
-        Answer refusal = refused.get(60, TimeUnit.SECONDS);
-        assertThat(refusal.status()).as(refusal.text()).isEqualTo(422);
-        assertThat(refusal.str("type")).endsWith("merge-target-unknown");
+    /** Each fire stored with its answer, all in one incident, and nothing else but the lane's holder. */
+    private void assertOnlyTheFiresStored(GroupAround group) {
         Set<Long> incidents = new HashSet<>();
-        for (Answer a : all(fires)) {
+        for (Answer a : group.fires()) {
             assertThat(a.status()).as(a.text()).isEqualTo(201);
             incidents.add(a.id("incidentId"));
             assertStored(a, "calltaker");
         }
         assertThat(incidents).as("one fire, one incident").hasSize(1);
-        assertThat(reportRows() - rowsBefore).isEqualTo(1 + 6);
-        assertThat(groups().since(before))
-                .as("one group of 7; then the 6 went alone")
+        assertThat(reportRows() - group.rowsBefore())
+                .as("the report that held the lane and the six fires, not the refused report")
+                .isEqualTo(1 + 6);
+        assertThat(groups().since(group.groupsBefore()))
+                .as("one group of 7; then each went alone")
                 .isEqualTo(new Groups(1, 7));
+    }
+
+    @Test
+    @DisplayName("one report of a group refused while admitting: only it is refused, the others are stored")
+    void aReportRefusedWhileAdmittingFailsAloneInItsGroup() throws Exception {
+        Map<String, Object> intoNothing = new LinkedHashMap<>(fire(freshPlace(), 0));
+        intoNothing.put("mergeInto", 987_654_321L);
+
+        GroupAround group = fireGroupAround(intoNothing);
+
+        assertThat(group.other().status()).as(group.other().text()).isEqualTo(422);
+        assertThat(group.other().str("type")).endsWith("merge-target-unknown");
+        assertOnlyTheFiresStored(group);
     }
 
     @Test
@@ -351,42 +369,17 @@ abstract class GroupedIntakeScenarios {
         jdbc.sql("ALTER TABLE incident_event ADD CONSTRAINT test_refused_words CHECK (detail NOT LIKE '%拒收词%')")
                 .update();
         try {
-            Held held = holdTheLane();
-            long rowsBefore = reportRows();
-            double[] warehouse = freshPlace();
-            List<Future<Answer>> fires = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                fires.add(send(callTaker, fire(warehouse, i), Map.of()));
-            }
             Map<String, Object> unwritable = new LinkedHashMap<>(fire(freshPlace(), 0));
             unwritable.put("text", "仓库着火 拒收词");
-            Groups before = groups();
-            Future<Answer> refused = send(callTaker, unwritable, Map.of());
-            for (int i = 3; i < 6; i++) {
-                fires.add(send(callTaker, fire(warehouse, i), Map.of()));
-            }
 
-            releaseWhenWaiting(held, 7);
+            GroupAround group = fireGroupAround(unwritable);
 
-            Answer refusal = refused.get(60, TimeUnit.SECONDS);
-            assertThat(refusal.status()).as(refusal.text()).isEqualTo(409);
-            Set<Long> incidents = new HashSet<>();
-            for (Answer a : all(fires)) {
-                assertThat(a.status()).as(a.text()).isEqualTo(201);
-                incidents.add(a.id("incidentId"));
-                assertStored(a, "calltaker");
-            }
-            assertThat(incidents).as("one fire, one incident").hasSize(1);
-            assertThat(reportRows() - rowsBefore)
-                    .as("the report that held the lane and the six fires, not the refused report")
-                    .isEqualTo(1 + 6);
+            assertThat(group.other().status()).as(group.other().text()).isEqualTo(409);
+            assertOnlyTheFiresStored(group);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM report WHERE text LIKE '%拒收词%'")
                             .query(Long.class)
                             .single())
                     .isZero();
-            assertThat(groups().since(before))
-                    .as("one group of 7; then the 7 went alone")
-                    .isEqualTo(new Groups(1, 7));
         } finally {
             jdbc.sql("ALTER TABLE incident_event DROP CONSTRAINT test_refused_words")
                     .update();
