@@ -1,0 +1,174 @@
+package io.liandong.deployment;
+
+import io.liandong.shared.security.Actor;
+import io.liandong.shared.security.Role;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code liandong deployment check|export|import FOLDER [--property=value ...]}: the reference data
+ * (zones, agencies, seats, categories, plans) as the five YAML files of docs/reference-deployment.md,
+ * against the database the properties select (the embedded H2 under {@code $LIANDONG_HOME} by
+ * default, or PostgreSQL as for the center). It starts the application without its web server,
+ * background jobs or Kafka, does the one thing and stops. Running centers on the same database see
+ * an import within their reference refresh interval.
+ */
+public final class DeploymentCommand {
+
+    /** Exit status: done. */
+    public static final int OK = 0;
+    /** Exit status: the files have problems; nothing was written. */
+    public static final int REFUSED = 1;
+    /** Exit status: could not run (the database, the folder). */
+    public static final int FAILED = 2;
+    /** Exit status: wrong arguments. */
+    public static final int USAGE = 64;
+
+    /** Who an import is recorded as in the audit trail. */
+    static final Actor COMMAND_LINE = new Actor("command-line", Set.of(Role.ADMIN), null, null);
+
+    private static final List<String> FILES =
+            List.of("zones.yaml", "agencies.yaml", "seats.yaml", "categories.yaml", "plans.yaml");
+
+    private final Class<?> application;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private DeploymentCommand(Class<?> application, PrintStream out, PrintStream err) {
+        this.application = application;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static int execute(Class<?> application, String... args) {
+        return execute(application, System.out, System.err, args);
+    }
+
+    public static int execute(Class<?> application, PrintStream out, PrintStream err, String... args) {
+        return new DeploymentCommand(application, out, err).run(args);
+    }
+
+    static String usage() {
+        return """
+                Usage: liandong deployment check  FOLDER [--property=value ...]
+                       liandong deployment export FOLDER [--property=value ...]
+                       liandong deployment import FOLDER [--property=value ...]
+                  check   list the problems an import of the files in FOLDER would be refused for
+                  export  write the stored reference data to FOLDER as the five files
+                  import  check the files found in FOLDER, then store them in one transaction
+                The properties select the database as for the center (default: the embedded H2 under $LIANDONG_HOME).
+                Exit status: 0 done, 1 refused (problems listed, nothing written), 2 failed, 64 wrong arguments.
+                """;
+    }
+
+    private int run(String[] args) {
+        if (args.length == 1 && List.of("help", "-h", "--help").contains(args[0])) {
+            out.print(usage());
+            return OK;
+        }
+        if (args.length < 2 || !List.of("check", "export", "import").contains(args[0])) {
+            return usageError(
+                    args.length == 0
+                            ? "deployment: name an action and a folder"
+                            : "deployment: unknown action or missing folder: " + String.join(" ", args));
+        }
+        String action = args[0];
+        Path folder = Path.of(args[1]);
+        List<String> properties = Arrays.asList(args).subList(2, args.length);
+        for (String property : properties) {
+            if (!property.startsWith("--") || !property.contains("=")) {
+                return usageError("deployment: expected --property=value, was: " + property);
+            }
+        }
+        if (!action.equals("export")) {
+            if (!Files.isDirectory(folder)) {
+                return usageError("deployment: " + folder.toAbsolutePath() + " is not a folder");
+            }
+            if (FILES.stream().noneMatch(file -> Files.isRegularFile(folder.resolve(file)))) {
+                return usageError(
+                        "deployment: " + folder.toAbsolutePath() + " holds none of " + String.join(", ", FILES));
+            }
+        }
+        try (ConfigurableApplicationContext context = start(properties)) {
+            ReferenceDeployment deployment = context.getBean(ReferenceDeployment.class);
+            return switch (action) {
+                case "check" -> check(deployment, folder);
+                case "export" -> {
+                    out.println("Exported to " + folder.toAbsolutePath() + ": " + deployment.exportTo(folder) + ".");
+                    yield OK;
+                }
+                default -> importFrom(deployment, folder);
+            };
+        } catch (RuntimeException e) {
+            err.println("deployment " + action + ": " + message(e));
+            return FAILED;
+        }
+    }
+
+    private int check(ReferenceDeployment deployment, Path folder) {
+        List<String> problems = deployment.check(folder);
+        if (problems.isEmpty()) {
+            out.println(folder.toAbsolutePath() + ": no problems; it may be imported.");
+            return OK;
+        }
+        printProblems(folder, problems);
+        return REFUSED;
+    }
+
+    private int importFrom(ReferenceDeployment deployment, Path folder) {
+        try {
+            DeploymentSummary imported = deployment.importFrom(folder, COMMAND_LINE);
+            out.println("Imported " + folder.toAbsolutePath() + ": " + imported + ".");
+            return OK;
+        } catch (InvalidDeploymentException e) {
+            printProblems(folder, e.problems());
+            return REFUSED;
+        }
+    }
+
+    private void printProblems(Path folder, List<String> problems) {
+        err.println(folder.toAbsolutePath() + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + "; nothing was written:");
+        problems.forEach(problem -> err.println("  " + problem));
+    }
+
+    private ConfigurableApplicationContext start(List<String> properties) {
+        List<String> args = new ArrayList<>(properties);
+        // Only the database and the reference data: no web server, background jobs or Kafka.
+        args.add("--liandong.scheduling.enabled=false");
+        args.add("--liandong.kafka.enabled=false");
+        if (properties.stream().noneMatch(p -> p.startsWith("--logging.level."))) {
+            args.add("--logging.level.root=WARN");
+        }
+        return new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    private int usageError(String message) {
+        err.println(message);
+        err.print(usage());
+        return USAGE;
+    }
+
+    /** The innermost cause's message: the database's or the file system's own words. */
+    private static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? text : e.getClass().getSimpleName() + ": " + text;
+    }
+}

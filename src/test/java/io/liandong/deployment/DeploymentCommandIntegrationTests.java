@@ -1,0 +1,139 @@
+package io.liandong.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.LiandongApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code liandong deployment check|export|import}, run as the jar runs it, on an embedded H2 of its own. */
+class DeploymentCommandIntegrationTests {
+
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return DeploymentCommand.execute(
+                LiandongApplication.class,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
+    }
+
+    private String home() {
+        return "--liandong.home=" + folder.resolve("home");
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exportsChecksAndImportsAnEditedPlanAndRefusesABrokenOneWritingNothing() throws Exception {
+        Path exported = folder.resolve("exported");
+        assertThat(run("export", exported.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
+        assertThat(out()).contains("49 agencies", "16 plans");
+        assertThat(exported.resolve("plans.yaml")).content().contains("PLAN-GAS-SUICIDE", "Attempted suicide by gas");
+
+        assertThat(run("check", exported.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
+        assertThat(out()).contains("no problems");
+
+        Path broken = Files.createDirectory(folder.resolve("broken"));
+        Files.writeString(
+                broken.resolve("plans.yaml"),
+                """
+                plans:
+                  - code: PLAN-CLI-TWICE
+                    nameZh: 两次
+                    nameEn: Twice
+                    category: ACC-GAS-LEAK
+                    minSeverity: IV
+                    tasks:
+                      - {agency: GAS-CO, taskZh: 关阀, taskEn: Close}
+                      - {agency: NO-SUCH-AGENCY, taskZh: 无, taskEn: Nobody}
+                      - {agency: GAS-CO, taskZh: 再关, taskEn: Close again}
+                """);
+        assertThat(run("check", broken.toString(), home())).isEqualTo(DeploymentCommand.REFUSED);
+        assertThat(err())
+                .contains("2 problems; nothing was written")
+                .contains("plans.yaml: plan PLAN-CLI-TWICE: task 2: agency 'NO-SUCH-AGENCY' is not an agency")
+                .contains("plans.yaml: plan PLAN-CLI-TWICE: task 3: agency 'GAS-CO' already has task 1");
+        assertThat(run("import", broken.toString(), home())).isEqualTo(DeploymentCommand.REFUSED);
+        assertThat(err()).contains("nothing was written");
+
+        Path edited = Files.createDirectory(folder.resolve("edited"));
+        Files.writeString(
+                edited.resolve("plans.yaml"),
+                Files.readString(exported.resolve("plans.yaml"))
+                        .replace("Attempted suicide by gas", "Suicide attempt with gas"));
+        assertThat(run("import", edited.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
+        assertThat(out()).contains("Imported", "16 plans");
+
+        Path again = folder.resolve("again");
+        assertThat(run("export", again.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
+        assertThat(again.resolve("plans.yaml"))
+                .content()
+                .contains("Suicide attempt with gas")
+                .doesNotContain("Attempted suicide by gas", "PLAN-CLI-TWICE");
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:h2:file:" + folder.resolve("home/db/liandong")
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "sa",
+                        "");
+                Statement sql = db.createStatement()) {
+            assertThat(single(sql, "SELECT COUNT(*) FROM plan WHERE code = 'PLAN-CLI-TWICE'"))
+                    .isZero();
+            assertThat(single(
+                            sql,
+                            "SELECT COUNT(*) FROM audit_event"
+                                    + " WHERE actor = 'command-line' AND action = 'PLANS_IMPORTED'"))
+                    .as("the import, once")
+                    .isEqualTo(1);
+        }
+    }
+
+    private static long single(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void wrongArgumentsAreAnsweredWithUsageAndStartNothing() throws IOException {
+        Path empty = Files.createDirectory(folder.resolve("empty"));
+
+        assertThat(run()).isEqualTo(DeploymentCommand.USAGE);
+        assertThat(err()).contains("name an action and a folder", "Usage: liandong deployment");
+        assertThat(run("remove", empty.toString())).isEqualTo(DeploymentCommand.USAGE);
+        assertThat(run("check", folder.resolve("missing").toString())).isEqualTo(DeploymentCommand.USAGE);
+        assertThat(err()).contains("is not a folder");
+        assertThat(run("import", empty.toString())).isEqualTo(DeploymentCommand.USAGE);
+        assertThat(err()).contains("holds none of zones.yaml, agencies.yaml, seats.yaml, categories.yaml, plans.yaml");
+        assertThat(run("check", empty.toString(), "server.port=1")).isEqualTo(DeploymentCommand.USAGE);
+        assertThat(err()).contains("expected --property=value, was: server.port=1");
+        assertThat(run("--help")).isEqualTo(DeploymentCommand.OK);
+        assertThat(out()).contains("liandong deployment export FOLDER");
+        assertThat(folder.resolve("home")).doesNotExist();
+    }
+}
