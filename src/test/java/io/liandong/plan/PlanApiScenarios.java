@@ -2,9 +2,18 @@ package io.liandong.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import io.liandong.deployment.ReferenceDataTestApplication;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,6 +156,57 @@ abstract class PlanApiScenarios {
         assertThat(mvc.get().uri("/api/plans/PLAN-TWICE")).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(put("/api/plans/PLAN-GAS-LEAK", PLAN.formatted(0).replace("FIRE-BRIGADE", "GAS-CO")))
                 .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void refusesAPlanOfMoreThan50TasksNamingTheLimit() {
+        String task = "{\"agency\": \"GAS-CO\", \"taskZh\": \"关阀\", \"taskEn\": \"Close\"}";
+        String tasks = String.join(",", Collections.nCopies(51, task));
+        assertThat(post("{\"code\": \"PLAN-LONG\", \"nameZh\": \"长\", \"nameEn\": \"Long\","
+                        + " \"category\": \"ACC-GAS-LEAK\", \"minSeverity\": \"IV\", \"tasks\": [" + tasks + "]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("tasks"))
+                .hasPathSatisfying("$.errors[0].message", v -> v.assertThat().isEqualTo("must have 1 to 50 tasks"));
+    }
+
+    @Test
+    void plansCreatedAtOnceUnderOneCodeStoreOneAndTellTheOthersItExists() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String code = "PLAN-RACE-" + round;
+                String body = PLAN.replace("{\"version\": %d, ", "{\"code\": \"" + code + "\", ");
+                List<Future<MvcTestResult>> answers = new ArrayList<>();
+                CountDownLatch start = new CountDownLatch(1);
+                for (int i = 0; i < 8; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return mvc.post()
+                                .uri("/api/plans")
+                                .with(user("admin-3").roles("ADMIN"))
+                                .with(csrf())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body)
+                                .exchange();
+                    }));
+                }
+                start.countDown();
+                int created = 0;
+                for (Future<MvcTestResult> answer : answers) {
+                    MvcTestResult result = answer.get(60, TimeUnit.SECONDS);
+                    if (result.getResponse().getStatus() == 201) {
+                        created++;
+                    } else {
+                        assertThat(result).hasStatus(HttpStatus.CONFLICT);
+                        assertThat(result.getResponse().getContentAsString()).contains(code + " already exists");
+                    }
+                }
+                assertThat(created).as(code).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private MvcTestResult post(String json) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +46,12 @@ public class AgencyAdministration {
             throw Problem.conflict("agency " + agency.code() + " already exists");
         }
 
-        repository.insert(agency);
+        try {
+            repository.insert(agency);
+        } catch (DuplicateKeyException race) {
+            // Another request created it between the look above and this insert.
+            throw Problem.conflict("agency " + agency.code() + " already exists");
+        }
         repository.audit(actor.username(), "AGENCY_CREATED", agency.code(), agency.toString());
         directory.reloadAfterTransaction();
         log.info("Agency {} created by {}.", agency.code(), actor.username());

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +61,12 @@ public class CategoryAdministration {
             throw Problem.conflict("category " + category.code() + " already exists");
         }
 
-        repository.insert(category);
+        try {
+            repository.insert(category);
+        } catch (DuplicateKeyException race) {
+            // Another request created it between the look above and this insert.
+            throw Problem.conflict("category " + category.code() + " already exists");
+        }
         repository.audit(actor.username(), "CATEGORY_CREATED", category.code(), category.toString());
         directory.reloadAfterTransaction();
         log.info("Category {} created by {}.", category.code(), actor.username());

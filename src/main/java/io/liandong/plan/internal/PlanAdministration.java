@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +55,12 @@ public class PlanAdministration {
             throw Problem.conflict("plan " + plan.code() + " already exists");
         }
 
-        repository.insert(plan);
+        try {
+            repository.insert(plan);
+        } catch (DuplicateKeyException race) {
+            // Another request created it between the look above and this insert.
+            throw Problem.conflict("plan " + plan.code() + " already exists");
+        }
         repository.audit(actor.username(), "PLAN_CREATED", plan.code(), plan.toString());
         directory.reloadAfterTransaction();
         log.info("Plan {} created by {}.", plan.code(), actor.username());

@@ -21,7 +21,7 @@ record PlanRequest(
         @NotBlank String category,
         @NotBlank String minSeverity,
         @JsonProperty("notify") @Nullable @Size(max = 30) List<@NotBlank String> recipients,
-        @NotEmpty @Size(max = 50) List<@Valid @NotNull Task> tasks,
+        @NotEmpty @Size(max = 50, message = "must have 1 to 50 tasks") List<@Valid @NotNull Task> tasks,
         @Nullable Integer version) {
 
     /** One task of the plan. */

@@ -350,7 +350,9 @@ public class ProblemHandling {
                 HttpStatus.CONFLICT,
                 "constraint",
                 "Conflicting change",
-                "the change conflicts with existing data (a duplicate or a missing reference)");
+                "the database refused the change: it breaks one of its rules for stored data (a duplicate, a"
+                        + " missing reference or a value it does not allow); nothing was stored, and sending it"
+                        + " again unchanged will be refused again");
     }
 
     /** The firewall checks a header when it is first read, which may be in a controller. */
