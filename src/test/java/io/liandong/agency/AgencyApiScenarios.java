@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.liandong.deployment.ReferenceDataTestApplication;
+import io.liandong.testing.SimultaneousCreates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -222,6 +223,18 @@ abstract class AgencyApiScenarios {
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
                 .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("role"));
+    }
+
+    @Test
+    void agenciesCreatedAtOnceUnderOneCodeStoreOneAndTellTheOthersItExists() throws Exception {
+        SimultaneousCreates.assertOneCreatedPerCode(
+                mvc,
+                "/api/agencies",
+                3,
+                round -> "RACE-CO-" + round,
+                round -> "{\"code\": \"RACE-CO-" + round + "\", \"nameZh\": \"同时\", \"nameEn\": \"At once\","
+                        + " \"kind\": \"UTILITY\", \"residency\": \"ON_CALL\", \"districts\": [\"211381\"],"
+                        + " \"member\": false}");
     }
 
     private MvcTestResult post(String uri, String json) {

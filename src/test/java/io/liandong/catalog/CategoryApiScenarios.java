@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.liandong.deployment.ReferenceDataTestApplication;
+import io.liandong.testing.SimultaneousCreates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,6 +148,18 @@ abstract class CategoryApiScenarios {
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
                 .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("parent"));
+    }
+
+    @Test
+    void categoriesCreatedAtOnceUnderOneCodeStoreOneAndTellTheOthersItExists() throws Exception {
+        SimultaneousCreates.assertOneCreatedPerCode(
+                mvc,
+                "/api/categories",
+                3,
+                round -> "SVC-RACE-" + round,
+                round -> "{\"code\": \"SVC-RACE-" + round + "\", \"parent\": \"SVC\", \"nameZh\": \"同时\","
+                        + " \"nameEn\": \"At once\", \"police\": false, \"priority\": \"P4\", \"severity\": \"IV\","
+                        + " \"owner\": \"HOUSING\"}");
     }
 
     private MvcTestResult post(String json) {

@@ -2,18 +2,11 @@ package io.liandong.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import io.liandong.deployment.ReferenceDataTestApplication;
+import io.liandong.testing.SimultaneousCreates;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -172,41 +165,12 @@ abstract class PlanApiScenarios {
 
     @Test
     void plansCreatedAtOnceUnderOneCodeStoreOneAndTellTheOthersItExists() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            for (int round = 0; round < 3; round++) {
-                String code = "PLAN-RACE-" + round;
-                String body = PLAN.replace("{\"version\": %d, ", "{\"code\": \"" + code + "\", ");
-                List<Future<MvcTestResult>> answers = new ArrayList<>();
-                CountDownLatch start = new CountDownLatch(1);
-                for (int i = 0; i < 8; i++) {
-                    answers.add(pool.submit(() -> {
-                        start.await();
-                        return mvc.post()
-                                .uri("/api/plans")
-                                .with(user("admin-3").roles("ADMIN"))
-                                .with(csrf())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(body)
-                                .exchange();
-                    }));
-                }
-                start.countDown();
-                int created = 0;
-                for (Future<MvcTestResult> answer : answers) {
-                    MvcTestResult result = answer.get(60, TimeUnit.SECONDS);
-                    if (result.getResponse().getStatus() == 201) {
-                        created++;
-                    } else {
-                        assertThat(result).hasStatus(HttpStatus.CONFLICT);
-                        assertThat(result.getResponse().getContentAsString()).contains(code + " already exists");
-                    }
-                }
-                assertThat(created).as(code).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        SimultaneousCreates.assertOneCreatedPerCode(
+                mvc,
+                "/api/plans",
+                3,
+                round -> "PLAN-RACE-" + round,
+                round -> PLAN.replace("{\"version\": %d, ", "{\"code\": \"PLAN-RACE-" + round + "\", "));
     }
 
     private MvcTestResult post(String json) {
