@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -98,6 +99,11 @@ public final class DeploymentCommand {
                         "deployment: " + folder.toAbsolutePath() + " holds none of " + String.join(", ", FILES));
             }
         }
+        String missing = missingEmbeddedDatabase(properties);
+        if (missing != null) {
+            err.println(missing);
+            return FAILED;
+        }
         try (ConfigurableApplicationContext context = start(properties)) {
             ReferenceDeployment deployment = context.getBean(ReferenceDeployment.class);
             return switch (action) {
@@ -141,13 +147,52 @@ public final class DeploymentCommand {
         problems.forEach(problem -> err.println("  " + problem));
     }
 
+    /**
+     * With the embedded H2 (no datasource URL given), the database must already be there: the
+     * command never creates a center's database, so a mistyped {@code --liandong.home} (or none, in
+     * the wrong folder) is an error, not a fresh empty center.
+     */
+    private static @Nullable String missingEmbeddedDatabase(List<String> properties) {
+        if (properties.stream().anyMatch(p -> p.startsWith("--spring.datasource.url="))) {
+            return null;
+        }
+        String home = properties.stream()
+                .filter(p -> p.startsWith("--liandong.home="))
+                .map(p -> p.substring("--liandong.home=".length()))
+                .reduce((first, last) -> last)
+                .orElseGet(() -> {
+                    String env = System.getenv("LIANDONG_HOME");
+                    return env == null || env.isBlank() ? "./data" : env;
+                });
+        Path database = Path.of(home)
+                .resolve("db")
+                .resolve("liandong.mv.db")
+                .toAbsolutePath()
+                .normalize();
+        if (Files.isRegularFile(database)) {
+            return null;
+        }
+        return "deployment: no center's database at " + database
+                + ": give the data folder of an existing center with --liandong.home=… (or LIANDONG_HOME),"
+                + " or PostgreSQL with --spring.datasource.url=…; start a center once to create one";
+    }
+
     private ConfigurableApplicationContext start(List<String> properties) {
         List<String> args = new ArrayList<>(properties);
-        // Only the database and the reference data: no web server, background jobs or Kafka.
+        // Only the database and the reference data: no web server, background jobs or Kafka, and no
+        // first-start work (the packaged deployment, the first accounts): that is a center's to do.
         args.add("--liandong.scheduling.enabled=false");
         args.add("--liandong.kafka.enabled=false");
+        args.add("--liandong.reference.load-on-first-start=false");
+        args.add("--liandong.first-start-accounts=false");
+        // A failure to start is reported once, in one line, by this command.
+        args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+        args.add("--logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF");
+        args.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
         if (properties.stream().noneMatch(p -> p.startsWith("--logging.level."))) {
             args.add("--logging.level.root=WARN");
+            args.add("--logging.level.io.liandong=WARN");
+            args.add("--logging.level.org.flywaydb=ERROR");
         }
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
@@ -162,13 +207,27 @@ public final class DeploymentCommand {
         return USAGE;
     }
 
-    /** The innermost cause's message: the database's or the file system's own words. */
-    private static String message(Throwable e) {
+    /**
+     * What went wrong in the words of the part that failed (the database, the file system), after
+     * this program's own words when they add something; with a hint for a locked embedded database.
+     */
+    static String message(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? text : e.getClass().getSimpleName() + ": " + text;
+        String rootText = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String text = rootText;
+        if (root != e
+                && e.getMessage() != null
+                && !e.getMessage().contains(rootText)
+                && e.getMessage().length() < 300) {
+            text = e.getMessage() + ": " + rootText;
+        }
+        if (rootText.contains("file is locked") || rootText.contains("Database may be already in use")) {
+            text += " (a center is probably running on this data folder: the embedded database opens in one"
+                    + " process at a time; stop the center first)";
+        }
+        return text;
     }
 }

@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code liandong deployment check|export|import}, run as the jar runs it, on an embedded H2 of its own. */
 class DeploymentCommandIntegrationTests {
@@ -48,9 +50,23 @@ class DeploymentCommandIntegrationTests {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** A center started on the test's data folder, as a user would have started one before. */
+    private ConfigurableApplicationContext center() {
+        return new SpringApplicationBuilder(LiandongApplication.class)
+                .run(
+                        home(),
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--liandong.scheduling.enabled=false",
+                        "--spring.main.banner-mode=off");
+    }
+
     @Test
     void exportsChecksAndImportsAnEditedPlanAndRefusesABrokenOneWritingNothing() throws Exception {
         Path exported = folder.resolve("exported");
+        // The command works on a center's database; a center's first start creates it. (Run in this
+        // JVM, the command could open the database beside the center; in its own process it could not.)
+        center().close();
         assertThat(run("export", exported.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
         assertThat(out()).contains("49 agencies", "16 plans");
         assertThat(exported.resolve("plans.yaml")).content().contains("PLAN-GAS-SUICIDE", "Attempted suicide by gas");
@@ -117,6 +133,17 @@ class DeploymentCommandIntegrationTests {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    @Test
+    void neverCreatesADatabaseWhereNoCenterHasOne() {
+        Path typo = folder.resolve("no-center-here");
+
+        assertThat(run("export", folder.resolve("out").toString(), "--liandong.home=" + typo))
+                .isEqualTo(DeploymentCommand.FAILED);
+        assertThat(err()).contains("no center's database at " + typo.resolve("db/liandong.mv.db"));
+        assertThat(typo).doesNotExist();
+        assertThat(folder.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -164,6 +164,19 @@ abstract class PlanApiScenarios {
     }
 
     @Test
+    void namesTheNotifyListAsTheClientWroteIt() {
+        String leaders = String.join(",", Collections.nCopies(31, "\"LEADER\""));
+        assertThat(post("{\"code\": \"PLAN-LOUD\", \"nameZh\": \"多\", \"nameEn\": \"Loud\","
+                        + " \"category\": \"ACC-GAS-LEAK\", \"minSeverity\": \"IV\", \"notify\": [" + leaders + "],"
+                        + " \"tasks\": [{\"agency\": \"GAS-CO\", \"taskZh\": \"关阀\", \"taskEn\": \"Close\"}]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("notify"))
+                .hasPathSatisfying(
+                        "$.errors[0].message", v -> v.assertThat().isEqualTo("must name at most 30 recipients"));
+    }
+
+    @Test
     void plansCreatedAtOnceUnderOneCodeStoreOneAndTellTheOthersItExists() throws Exception {
         SimultaneousCreates.assertOneCreatedPerCode(
                 mvc,

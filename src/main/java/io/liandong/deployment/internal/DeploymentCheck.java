@@ -37,6 +37,10 @@ public final class DeploymentCheck {
     private static final int MAX_KEYWORD = 100;
     private static final int MAX_KEYWORDS = 4000;
     private static final int MAX_NOTIFY = 400;
+    /** The API's limits of a plan (PlanRequest), so that an imported plan can be saved back unchanged. */
+    private static final int MAX_RECIPIENTS = 30;
+
+    private static final int MAX_TASKS = 50;
     private static final String STORED = "stored";
 
     private final Predicate<String> knownDistrict;
@@ -161,8 +165,16 @@ public final class DeploymentCheck {
         if (String.join(",", plan.recipients()).length() > MAX_NOTIFY) {
             problems.add(at + "notify must have at most " + MAX_NOTIFY + " characters in all");
         }
+        if (plan.recipients().size() > MAX_RECIPIENTS) {
+            problems.add(at + "notify must name at most " + MAX_RECIPIENTS + " recipients, named "
+                    + plan.recipients().size());
+        }
         if (plan.tasks().isEmpty()) {
             problems.add(at + "a plan needs at least one task");
+        }
+        if (plan.tasks().size() > MAX_TASKS) {
+            problems.add(at + "a plan has at most " + MAX_TASKS + " tasks, this one "
+                    + plan.tasks().size());
         }
         plan.tasks().forEach(task -> checkTask(task, at + "task " + task.seq() + ": "));
         Map<String, Integer> firstTask = new HashMap<>();

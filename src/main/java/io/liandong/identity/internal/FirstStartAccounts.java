@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@ConditionalOnProperty(name = "liandong.first-start-accounts", havingValue = "true", matchIfMissing = true)
 class FirstStartAccounts implements ApplicationRunner {
 
     static final String PASSWORD_FILE = "initial-passwords.txt";

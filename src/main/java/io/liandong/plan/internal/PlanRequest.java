@@ -20,7 +20,8 @@ record PlanRequest(
         @NotBlank @Size(max = 200) String nameEn,
         @NotBlank String category,
         @NotBlank String minSeverity,
-        @JsonProperty("notify") @Nullable @Size(max = 30) List<@NotBlank String> recipients,
+        @JsonProperty("notify") @Nullable @Size(max = 30, message = "must name at most 30 recipients")
+                List<@NotBlank String> recipients,
         @NotEmpty @Size(max = 50, message = "must have 1 to 50 tasks") List<@Valid @NotNull Task> tasks,
         @Nullable Integer version) {
 

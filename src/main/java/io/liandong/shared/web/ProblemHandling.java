@@ -1,9 +1,11 @@
 package io.liandong.shared.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +83,45 @@ public class ProblemHandling {
         e.getBindingResult()
                 .getFieldErrors()
                 .forEach(f -> errors.add(new Problem.FieldError(
-                        f.getField(), String.valueOf(f.getDefaultMessage()), shorten(f.getRejectedValue()))));
+                        jsonName(e.getBindingResult().getTarget(), f.getField()),
+                        String.valueOf(f.getDefaultMessage()),
+                        shorten(f.getRejectedValue()))));
         e.getBindingResult()
                 .getGlobalErrors()
                 .forEach(g -> errors.add(
                         new Problem.FieldError(g.getObjectName(), String.valueOf(g.getDefaultMessage()), null)));
         return problem(Problem.invalid(errors), currentRequest());
+    }
+
+    /**
+     * A field error's path as the client wrote it: a body record's component renamed in JSON
+     * ({@code @JsonProperty("notify") recipients}) is named {@code notify}, with any index or
+     * nested path after it kept.
+     */
+    static String jsonName(@Nullable Object target, String path) {
+        if (target == null || !target.getClass().isRecord()) {
+            return path;
+        }
+        int end = 0;
+        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+            end++;
+        }
+        String first = path.substring(0, end);
+        for (RecordComponent component : target.getClass().getRecordComponents()) {
+            if (component.getName().equals(first)) {
+                // @JsonProperty does not target record components: Java keeps it on the component's field.
+                try {
+                    JsonProperty renamed =
+                            target.getClass().getDeclaredField(first).getAnnotation(JsonProperty.class);
+                    if (renamed != null && !renamed.value().isEmpty()) {
+                        return renamed.value() + path.substring(end);
+                    }
+                } catch (NoSuchFieldException e) {
+                    return path;
+                }
+            }
+        }
+        return path;
     }
 
     /** A request parameter that breaks its constraint (a latitude of 91, a NaN): 400 naming the parameter. */

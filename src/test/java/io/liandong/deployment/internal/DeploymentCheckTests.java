@@ -11,6 +11,7 @@ import io.liandong.plan.PlanTask;
 import io.liandong.shared.security.Role;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,29 @@ class DeploymentCheckTests {
         assertThat(check(NOTHING, files))
                 .containsExactly("plans.yaml: plan PLAN-GAS-SUICIDE: task 5: agency 'FIRE-BRIGADE' already has task 2:"
                         + " a plan tasks each agency once");
+    }
+
+    @Test
+    void holdsAPlanToTheLimitsTheApiSavesItWith() {
+        Deployment files = withPlan(BUNDLED, "PLAN-GAS-SUICIDE", p -> {
+            List<PlanTask> tasks = new ArrayList<>();
+            for (int i = 1; i <= 51; i++) {
+                tasks.add(new PlanTask(i, p.tasks().get(0).agencyCode(), "任务", "Task", null, null, null));
+            }
+            return new Plan(
+                    p.code(),
+                    p.nameZh(),
+                    p.nameEn(),
+                    p.categoryCode(),
+                    p.minSeverity(),
+                    Collections.nCopies(31, "LEADER"),
+                    tasks);
+        });
+
+        assertThat(check(NOTHING, files))
+                .contains(
+                        "plans.yaml: plan PLAN-GAS-SUICIDE: notify must name at most 30 recipients, named 31",
+                        "plans.yaml: plan PLAN-GAS-SUICIDE: a plan has at most 50 tasks, this one 51");
     }
 
     @Test

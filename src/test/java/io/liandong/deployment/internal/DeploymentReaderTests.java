@@ -95,6 +95,24 @@ class DeploymentReaderTests {
     }
 
     @Test
+    void refusesAKeyGivenTwiceInOneEntry(@TempDir Path folder) throws IOException {
+        Files.writeString(
+                folder.resolve("zones.yaml"),
+                """
+                zones:
+                  - code: LEADERSHIP
+                    nameZh: 领导指挥区
+                    nameEn: Leadership command
+                    nameEn: Sneaky second name
+                """);
+
+        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+                .isInstanceOf(InvalidDeploymentException.class)
+                .hasMessageContaining("zones.yaml")
+                .hasMessageContaining("nameEn");
+    }
+
+    @Test
     void needsAllFiveFilesForTheBundledDeploymentAndOneForAFolder(@TempDir Path folder) {
         assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
                 .hasMessageContaining("expected at least one of agencies.yaml, zones.yaml, seats.yaml,"
