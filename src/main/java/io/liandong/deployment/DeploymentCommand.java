@@ -2,12 +2,15 @@ package io.liandong.deployment;
 
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
@@ -108,10 +111,7 @@ public final class DeploymentCommand {
             ReferenceDeployment deployment = context.getBean(ReferenceDeployment.class);
             return switch (action) {
                 case "check" -> check(deployment, folder);
-                case "export" -> {
-                    out.println("Exported to " + folder.toAbsolutePath() + ": " + deployment.exportTo(folder) + ".");
-                    yield OK;
-                }
+                case "export" -> export(deployment, folder);
                 default -> importFrom(deployment, folder);
             };
         } catch (RuntimeException e) {
@@ -128,6 +128,48 @@ public final class DeploymentCommand {
         }
         printProblems(folder, problems);
         return REFUSED;
+    }
+
+    /**
+     * Writes the five files into a fresh folder beside {@code folder} first and moves them in only
+     * when all are written: a failed export leaves what was there before, not a mix of old and new.
+     */
+    private int export(ReferenceDeployment deployment, Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
+        Path staging;
+        try {
+            Files.createDirectories(target.getParent());
+            staging = Files.createTempDirectory(target.getParent(), ".liandong-export-");
+        } catch (IOException e) {
+            err.println("deployment export: cannot write beside " + target + ": " + message(e));
+            return FAILED;
+        }
+        try {
+            DeploymentSummary exported = deployment.exportTo(staging);
+            Files.createDirectories(target);
+            for (String file : FILES) {
+                if (Files.isDirectory(target.resolve(file))) {
+                    throw new IOException(target.resolve(file) + " is a folder, not a file: nothing was moved in");
+                }
+            }
+            for (String file : FILES) {
+                Files.move(staging.resolve(file), target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+            out.println("Exported to " + target + ": " + exported + ".");
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("deployment export: cannot write the deployment to " + target + ": " + message(e));
+            return FAILED;
+        } finally {
+            try (var left = Files.list(staging)) {
+                for (Path file : left.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(staging);
+            } catch (IOException e) {
+                err.println("deployment export: could not remove " + staging + ": " + message(e));
+            }
+        }
     }
 
     private int importFrom(ReferenceDeployment deployment, Path folder) {
@@ -178,7 +220,15 @@ public final class DeploymentCommand {
     }
 
     private ConfigurableApplicationContext start(List<String> properties) {
-        List<String> args = new ArrayList<>(properties);
+        List<String> args = new ArrayList<>();
+        for (String property : properties) {
+            // The command never creates a database: an H2 file named by URL must exist already.
+            boolean h2File = property.startsWith("--spring.datasource.url=jdbc:h2:file:")
+                    && !property.toUpperCase(Locale.ROOT).contains(";IFEXISTS=");
+            args.add(h2File ? property + ";IFEXISTS=TRUE" : property);
+        }
+        // Nor a schema: a mistyped PostgreSQL schema is an error, not a new empty one.
+        args.add("--spring.flyway.create-schemas=false");
         // Only the database and the reference data: no web server, background jobs or Kafka, and no
         // first-start work (the packaged deployment, the first accounts): that is a center's to do.
         args.add("--liandong.scheduling.enabled=false");
@@ -217,6 +267,10 @@ public final class DeploymentCommand {
             root = root.getCause();
         }
         String rootText = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof IOException) {
+            // Their message is often just the path: the kind of failure is the rest of it.
+            rootText = root.getClass().getSimpleName() + ": " + rootText;
+        }
         String text = rootText;
         if (root != e
                 && e.getMessage() != null

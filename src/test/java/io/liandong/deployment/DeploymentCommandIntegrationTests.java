@@ -111,6 +111,20 @@ class DeploymentCommandIntegrationTests {
                 .content()
                 .contains("Suicide attempt with gas")
                 .doesNotContain("Attempted suicide by gas", "PLAN-CLI-TWICE");
+        Path blocked = Files.createDirectories(folder.resolve("blocked").resolve("plans.yaml"));
+        Files.writeString(blocked.resolve("notes.txt"), "a folder where the export wants a file");
+        assertThat(run("export", blocked.getParent().toString(), home())).isEqualTo(DeploymentCommand.FAILED);
+        assertThat(err()).contains("cannot write the deployment to", "plans.yaml");
+        try (var written = Files.list(blocked.getParent())) {
+            assertThat(written.map(p -> p.getFileName().toString()))
+                    .as("a failed export writes none of the files")
+                    .containsExactly("plans.yaml");
+        }
+        try (var beside = Files.list(folder)) {
+            assertThat(beside.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith(".liandong-export"));
+        }
+
         try (Connection db = DriverManager.getConnection(
                         "jdbc:h2:file:" + folder.resolve("home/db/liandong")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
@@ -143,6 +157,16 @@ class DeploymentCommandIntegrationTests {
                 .isEqualTo(DeploymentCommand.FAILED);
         assertThat(err()).contains("no center's database at " + typo.resolve("db/liandong.mv.db"));
         assertThat(typo).doesNotExist();
+        assertThat(folder.resolve("out")).doesNotExist();
+
+        Path byUrl = folder.resolve("by-url");
+        assertThat(run(
+                        "export",
+                        folder.resolve("out").toString(),
+                        "--spring.datasource.url=jdbc:h2:file:" + byUrl.resolve("liandong") + ";MODE=PostgreSQL"))
+                .isEqualTo(DeploymentCommand.FAILED);
+        assertThat(err()).contains("not found");
+        assertThat(byUrl.resolve("liandong.mv.db")).doesNotExist();
         assertThat(folder.resolve("out")).doesNotExist();
     }
 
