@@ -1,12 +1,12 @@
 package io.liandong.deployment;
 
+import io.liandong.deployment.internal.DeploymentReader;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +40,7 @@ public final class DeploymentCommand {
     /** Who an import is recorded as in the audit trail. */
     static final Actor COMMAND_LINE = new Actor("command-line", Set.of(Role.ADMIN), null, null);
 
-    private static final List<String> FILES =
-            List.of("zones.yaml", "agencies.yaml", "seats.yaml", "categories.yaml", "plans.yaml");
+    private static final List<String> FILES = DeploymentReader.FILES;
 
     private final Class<?> application;
     private final PrintStream out;
@@ -130,46 +129,9 @@ public final class DeploymentCommand {
         return REFUSED;
     }
 
-    /**
-     * Writes the five files into a fresh folder beside {@code folder} first and moves them in only
-     * when all are written: a failed export leaves what was there before, not a mix of old and new.
-     */
     private int export(ReferenceDeployment deployment, Path folder) {
-        Path target = folder.toAbsolutePath().normalize();
-        Path staging;
-        try {
-            Files.createDirectories(target.getParent());
-            staging = Files.createTempDirectory(target.getParent(), ".liandong-export-");
-        } catch (IOException e) {
-            err.println("deployment export: cannot write beside " + target + ": " + message(e));
-            return FAILED;
-        }
-        try {
-            DeploymentSummary exported = deployment.exportTo(staging);
-            Files.createDirectories(target);
-            for (String file : FILES) {
-                if (Files.isDirectory(target.resolve(file))) {
-                    throw new IOException(target.resolve(file) + " is a folder, not a file: nothing was moved in");
-                }
-            }
-            for (String file : FILES) {
-                Files.move(staging.resolve(file), target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-            }
-            out.println("Exported to " + target + ": " + exported + ".");
-            return OK;
-        } catch (IOException | RuntimeException e) {
-            err.println("deployment export: cannot write the deployment to " + target + ": " + message(e));
-            return FAILED;
-        } finally {
-            try (var left = Files.list(staging)) {
-                for (Path file : left.toList()) {
-                    Files.deleteIfExists(file);
-                }
-                Files.deleteIfExists(staging);
-            } catch (IOException e) {
-                err.println("deployment export: could not remove " + staging + ": " + message(e));
-            }
-        }
+        out.println("Exported to " + folder.toAbsolutePath().normalize() + ": " + deployment.exportTo(folder) + ".");
+        return OK;
     }
 
     private int importFrom(ReferenceDeployment deployment, Path folder) {

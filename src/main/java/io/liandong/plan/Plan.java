@@ -1,8 +1,11 @@
 package io.liandong.plan;
 
 import io.liandong.shared.Severity;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +27,12 @@ public record Plan(
         List<String> recipients,
         List<PlanTask> tasks) {
 
+    /** The most tasks a plan has. */
+    public static final int MAX_TASKS = 50;
+
+    /** The most recipients a plan notifies. */
+    public static final int MAX_RECIPIENTS = 30;
+
     public Plan {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(nameZh, "nameZh");
@@ -32,6 +41,22 @@ public record Plan(
         Objects.requireNonNull(minSeverity, "minSeverity");
         recipients = List.copyOf(recipients);
         tasks = List.copyOf(tasks);
+    }
+
+    /**
+     * The tasks that name an agency an earlier task of the plan already names (a plan tasks each
+     * agency once): each such task's index, in order, to the index of the first task naming it.
+     */
+    public Map<Integer, Integer> repeatedAgencies() {
+        Map<String, Integer> first = new HashMap<>();
+        Map<Integer, Integer> repeated = new LinkedHashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Integer earlier = first.putIfAbsent(tasks.get(i).agencyCode(), i);
+            if (earlier != null) {
+                repeated.put(i, earlier);
+            }
+        }
+        return repeated;
     }
 
     /** Whether an incident of this severity is grave enough for the plan. */

@@ -11,7 +11,6 @@ import io.liandong.shared.security.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +36,6 @@ public final class DeploymentCheck {
     private static final int MAX_KEYWORD = 100;
     private static final int MAX_KEYWORDS = 4000;
     private static final int MAX_NOTIFY = 400;
-    /** The API's limits of a plan (PlanRequest), so that an imported plan can be saved back unchanged. */
-    private static final int MAX_RECIPIENTS = 30;
-
-    private static final int MAX_TASKS = 50;
     private static final String STORED = "stored";
 
     private final Predicate<String> knownDistrict;
@@ -165,26 +160,23 @@ public final class DeploymentCheck {
         if (String.join(",", plan.recipients()).length() > MAX_NOTIFY) {
             problems.add(at + "notify must have at most " + MAX_NOTIFY + " characters in all");
         }
-        if (plan.recipients().size() > MAX_RECIPIENTS) {
-            problems.add(at + "notify must name at most " + MAX_RECIPIENTS + " recipients, named "
+        if (plan.recipients().size() > Plan.MAX_RECIPIENTS) {
+            problems.add(at + "notify must name at most " + Plan.MAX_RECIPIENTS + " recipients, named "
                     + plan.recipients().size());
         }
         if (plan.tasks().isEmpty()) {
             problems.add(at + "a plan needs at least one task");
         }
-        if (plan.tasks().size() > MAX_TASKS) {
-            problems.add(at + "a plan has at most " + MAX_TASKS + " tasks, this one "
+        if (plan.tasks().size() > Plan.MAX_TASKS) {
+            problems.add(at + "a plan has at most " + Plan.MAX_TASKS + " tasks, this one "
                     + plan.tasks().size());
         }
         plan.tasks().forEach(task -> checkTask(task, at + "task " + task.seq() + ": "));
-        Map<String, Integer> firstTask = new HashMap<>();
-        for (PlanTask task : plan.tasks()) {
-            Integer first = firstTask.putIfAbsent(task.agencyCode(), task.seq());
-            if (first != null) {
-                problems.add(at + "task " + task.seq() + ": agency '" + task.agencyCode() + "' already has task "
-                        + first + ": a plan tasks each agency once");
-            }
-        }
+        plan.repeatedAgencies()
+                .forEach((task, first) ->
+                        problems.add(at + "task " + plan.tasks().get(task).seq()
+                                + ": agency '" + plan.tasks().get(task).agencyCode() + "' already has task "
+                                + plan.tasks().get(first).seq() + ": a plan tasks each agency once"));
     }
 
     private void checkTask(PlanTask task, String at) {

@@ -18,6 +18,9 @@ final class DeploymentFiles {
     static final String CATEGORIES = "categories.yaml";
     static final String PLANS = "plans.yaml";
 
+    /** The five, in the order a deployment is built: zones, agencies, seats, categories, plans. */
+    static final List<String> NAMES = List.of(ZONES, AGENCIES, SEATS, CATEGORIES, PLANS);
+
     private DeploymentFiles() {}
 
     record AgenciesFile(@Nullable List<AgencyEntry> agencies) {}

@@ -50,6 +50,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class DeploymentReader {
 
+    /** The names of the five deployment files. */
+    public static final List<String> FILES = DeploymentFiles.NAMES;
+
     static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // A key twice in one entry (nameEn: … nameEn: …) is a mistake, not "the last one wins".

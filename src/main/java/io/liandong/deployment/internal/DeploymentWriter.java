@@ -23,8 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -41,41 +43,78 @@ public final class DeploymentWriter {
 
     private static final String HEADER = "# Exported by Liandong; format: docs/reference-deployment.md\n";
 
+    /**
+     * Writes the five files into {@code folder} (created if missing; other files in it are left
+     * alone). They are written into a fresh folder beside it first and moved in only when all five
+     * are written, so a failed write leaves what was there before, not a mix of old and new.
+     */
     public void write(Deployment deployment, Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
+        Path staging = null;
         try {
-            Files.createDirectories(folder);
-            write(
-                    folder,
-                    DeploymentFiles.AGENCIES,
-                    new AgenciesFile(deployment.agencies().stream()
-                            .map(DeploymentWriter::entry)
-                            .toList()));
-            write(
-                    folder,
-                    DeploymentFiles.ZONES,
-                    new ZonesFile(deployment.zones().stream()
-                            .map(DeploymentWriter::entry)
-                            .toList()));
-            write(
-                    folder,
-                    DeploymentFiles.SEATS,
-                    new SeatsFile(deployment.seats().stream()
-                            .map(DeploymentWriter::entry)
-                            .toList()));
-            write(
-                    folder,
-                    DeploymentFiles.CATEGORIES,
-                    new CategoriesFile(deployment.categories().stream()
-                            .map(DeploymentWriter::entry)
-                            .toList()));
-            write(
-                    folder,
-                    DeploymentFiles.PLANS,
-                    new PlansFile(deployment.plans().stream()
-                            .map(DeploymentWriter::entry)
-                            .toList()));
+            Files.createDirectories(target.getParent());
+            staging = Files.createTempDirectory(target.getParent(), ".liandong-export-");
+            writeAll(deployment, staging);
+            Files.createDirectories(target);
+            for (String file : DeploymentFiles.NAMES) {
+                if (Files.isDirectory(target.resolve(file))) {
+                    throw new IOException(target.resolve(file) + " is a folder, not a file: nothing was moved in");
+                }
+            }
+            for (String file : DeploymentFiles.NAMES) {
+                Files.move(staging.resolve(file), target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the deployment to " + folder.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot write the deployment to " + target, e);
+        } finally {
+            if (staging != null) {
+                removeQuietly(staging);
+            }
+        }
+    }
+
+    private static void writeAll(Deployment deployment, Path folder) throws IOException {
+        write(
+                folder,
+                DeploymentFiles.AGENCIES,
+                new AgenciesFile(deployment.agencies().stream()
+                        .map(DeploymentWriter::entry)
+                        .toList()));
+        write(
+                folder,
+                DeploymentFiles.ZONES,
+                new ZonesFile(
+                        deployment.zones().stream().map(DeploymentWriter::entry).toList()));
+        write(
+                folder,
+                DeploymentFiles.SEATS,
+                new SeatsFile(
+                        deployment.seats().stream().map(DeploymentWriter::entry).toList()));
+        write(
+                folder,
+                DeploymentFiles.CATEGORIES,
+                new CategoriesFile(deployment.categories().stream()
+                        .map(DeploymentWriter::entry)
+                        .toList()));
+        write(
+                folder,
+                DeploymentFiles.PLANS,
+                new PlansFile(
+                        deployment.plans().stream().map(DeploymentWriter::entry).toList()));
+    }
+
+    /**
+     * Removes the staging folder and what is left in it (nothing, after a write that succeeded). A
+     * failure here must not hide the write's own: it leaves a hidden folder beside the target.
+     */
+    private static void removeQuietly(Path staging) {
+        try (Stream<Path> left = Files.list(staging)) {
+            for (Path file : left.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(staging);
+        } catch (IOException leftBehind) {
+            // Nothing to do: the export itself succeeded or failed on its own.
         }
     }
 

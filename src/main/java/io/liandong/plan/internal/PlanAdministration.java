@@ -11,7 +11,6 @@ import io.liandong.shared.web.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -127,15 +126,15 @@ public class PlanAdministration {
         if (plan.tasks().isEmpty()) {
             errors.add(new Problem.FieldError("tasks", "a plan needs at least one task", List.of()));
         }
-        Map<String, Integer> firstTask = new HashMap<>();
+        Map<Integer, Integer> repeated = plan.repeatedAgencies();
         for (int i = 0; i < plan.tasks().size(); i++) {
             PlanTask task = plan.tasks().get(i);
             check(task, "tasks[" + i + "]", errors);
-            Integer first = firstTask.putIfAbsent(task.agencyCode(), i);
-            if (first != null) {
+            if (repeated.containsKey(i)) {
                 errors.add(new Problem.FieldError(
                         "tasks[" + i + "].agency",
-                        "'" + task.agencyCode() + "' already has tasks[" + first + "]: a plan tasks each agency once",
+                        "'" + task.agencyCode() + "' already has tasks[" + repeated.get(i)
+                                + "]: a plan tasks each agency once",
                         task.agencyCode()));
             }
         }

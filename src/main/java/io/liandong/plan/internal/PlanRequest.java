@@ -1,6 +1,7 @@
 package io.liandong.plan.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.liandong.plan.Plan;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,9 +21,9 @@ record PlanRequest(
         @NotBlank @Size(max = 200) String nameEn,
         @NotBlank String category,
         @NotBlank String minSeverity,
-        @JsonProperty("notify") @Nullable @Size(max = 30, message = "must name at most 30 recipients")
+        @JsonProperty("notify") @Nullable @Size(max = Plan.MAX_RECIPIENTS, message = "must name at most 30 recipients")
                 List<@NotBlank String> recipients,
-        @NotEmpty @Size(max = 50, message = "must have 1 to 50 tasks") List<@Valid @NotNull Task> tasks,
+        @NotEmpty @Size(max = Plan.MAX_TASKS, message = "must have 1 to 50 tasks") List<@Valid @NotNull Task> tasks,
         @Nullable Integer version) {
 
     /** One task of the plan. */

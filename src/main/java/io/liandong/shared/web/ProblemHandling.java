@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,21 +106,14 @@ public class ProblemHandling {
             end++;
         }
         String first = path.substring(0, end);
-        for (RecordComponent component : target.getClass().getRecordComponents()) {
-            if (component.getName().equals(first)) {
-                // @JsonProperty does not target record components: Java keeps it on the component's field.
-                try {
-                    JsonProperty renamed =
-                            target.getClass().getDeclaredField(first).getAnnotation(JsonProperty.class);
-                    if (renamed != null && !renamed.value().isEmpty()) {
-                        return renamed.value() + path.substring(end);
-                    }
-                } catch (NoSuchFieldException e) {
-                    return path;
-                }
-            }
+        try {
+            // A record component's field carries its @JsonProperty (the annotation does not target
+            // record components).
+            JsonProperty renamed = target.getClass().getDeclaredField(first).getAnnotation(JsonProperty.class);
+            return renamed == null || renamed.value().isEmpty() ? path : renamed.value() + path.substring(end);
+        } catch (NoSuchFieldException e) {
+            return path;
         }
-        return path;
     }
 
     /** A request parameter that breaks its constraint (a latitude of 91, a NaN): 400 naming the parameter. */

@@ -77,8 +77,8 @@ class DeploymentReaderTests {
                                         + " was '15 minutes'"));
     }
 
-    @Test
-    void namesAnUnknownField(@TempDir Path folder) throws IOException {
+    /** Writes a zones.yaml of one zone whose last line is {@code lastLine}, and reads the folder. */
+    private Deployment readZoneEndingWith(Path folder, String lastLine) throws IOException {
         Files.writeString(
                 folder.resolve("zones.yaml"),
                 """
@@ -86,27 +86,21 @@ class DeploymentReaderTests {
                   - code: LEADERSHIP
                     nameZh: 领导指挥区
                     nameEn: Leadership command
-                    platfrom: CITY-EMERGENCY
-                """);
+                """
+                        + "    " + lastLine + "\n");
+        return reader.read(DeploymentSource.folder(folder), false);
+    }
 
-        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+    @Test
+    void namesAnUnknownField(@TempDir Path folder) {
+        assertThatThrownBy(() -> readZoneEndingWith(folder, "platfrom: CITY-EMERGENCY"))
                 .isInstanceOf(InvalidDeploymentException.class)
                 .hasMessageContaining("zones.yaml: unknown field 'platfrom' (line ");
     }
 
     @Test
-    void refusesAKeyGivenTwiceInOneEntry(@TempDir Path folder) throws IOException {
-        Files.writeString(
-                folder.resolve("zones.yaml"),
-                """
-                zones:
-                  - code: LEADERSHIP
-                    nameZh: 领导指挥区
-                    nameEn: Leadership command
-                    nameEn: Sneaky second name
-                """);
-
-        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+    void refusesAKeyGivenTwiceInOneEntry(@TempDir Path folder) {
+        assertThatThrownBy(() -> readZoneEndingWith(folder, "nameEn: Sneaky second name"))
                 .isInstanceOf(InvalidDeploymentException.class)
                 .hasMessageContaining("zones.yaml")
                 .hasMessageContaining("nameEn");
