@@ -39,6 +39,8 @@ public class DispatchService {
 
     /** The longest reason a return keeps ({@code task.return_reason}). */
     private static final int MAX_RETURN_REASON = 1000;
+    /** How often ending an incident tries to cancel a task its agency keeps moving meanwhile. */
+    private static final int CANCEL_ATTEMPTS = 5;
 
     private final TaskStore store;
     private final DeadlineCalculator deadlines;
@@ -128,8 +130,20 @@ public class DispatchService {
     public List<Task> cancelActive(long incidentId, Instant at, String reason, Actor actor) {
         List<Task> cancelled = new ArrayList<>();
         for (Task task : store.ofIncident(incidentId)) {
-            if (task.status().isActive()) {
-                cancelled.add(apply(task, TaskStep.CANCEL, task.version(), at, reason, actor));
+            Task current = task;
+            for (int attempt = 1; current.status().isActive(); attempt++) {
+                Task done = tryApply(current, TaskStep.CANCEL, at, reason, actor);
+                if (done != null) {
+                    cancelled.add(done);
+                    break;
+                }
+                // The task's agency moved it between the read and the cancel (the commander sent no
+                // task version): cancel it as it is now, if it is still active.
+                current = store.find(task.id()).orElseThrow();
+                if (attempt == CANCEL_ATTEMPTS && current.status().isActive()) {
+                    throw Problem.conflict("task " + task.id() + " of incident " + incidentId
+                            + " kept changing while the incident was being ended; send the order again");
+                }
             }
         }
         return cancelled;
@@ -214,6 +228,18 @@ public class DispatchService {
         if (version != task.version()) {
             throw staleVersion(task, version);
         }
+        Task done = tryApply(task, step, at, text, actor);
+        if (done == null) {
+            throw staleVersion(store.find(task.id()).orElse(task), version);
+        }
+        return done;
+    }
+
+    /**
+     * Takes a step on the task as read; null when someone else changed it since (its version moved),
+     * in which case nothing was written.
+     */
+    private @Nullable Task tryApply(Task task, TaskStep step, Instant at, @Nullable String text, Actor actor) {
         TaskStatus.Transition transition = task.status().take(step);
         if (!transition.allowed()) {
             log.warn(
@@ -225,9 +251,8 @@ public class DispatchService {
             throw Problem.refused("task-step-refused", transition.refusal() + " (task " + task.id() + ")");
         }
 
-        boolean written = store.step(task, step, transition.to(), at, text);
-        if (!written) {
-            throw staleVersion(task, version);
+        if (!store.step(task, step, transition.to(), at, text)) {
+            return null;
         }
 
         record.append(NewEntry.of(task.incidentId(), at, actor.username(), actor.seat(), step.recordType())

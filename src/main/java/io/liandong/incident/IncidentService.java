@@ -404,6 +404,7 @@ public class IncidentService {
         // The incident's row lock first, then the look for an active task: dispatches of one agency
         // at once take turns, and each after the first finds the task the first issued.
         hold(incident, version, true);
+        notBeforeRecord(id, at);
         Optional<Task> active = dispatch.ofIncident(id).stream()
                 .filter(t -> t.agency().equals(target.code()) && t.status().isActive())
                 .findFirst();
@@ -429,9 +430,9 @@ public class IncidentService {
                                 "no-matching-plan",
                                 "no plan matches category " + incident.categoryCode() + " at severity "
                                         + incident.severity()));
-        // The incident's row lock first (the bump), then the agencies already tasked: a dispatch
-        // committed meanwhile is seen, so its agency is not tasked twice.
-        bump(incident, version, "plan_code = ?", plan.code());
+        // The incident's row lock first, then the agencies already tasked: a dispatch committed
+        // meanwhile is seen, so its agency is not tasked twice.
+        hold(incident, version, true);
         Set<String> tasked = new HashSet<>();
         for (Task t : dispatch.ofIncident(id)) {
             if (t.status().isActive() || t.status().name().equals("COMPLETED")) {
@@ -439,7 +440,6 @@ public class IncidentService {
             }
         }
         Instant now = clock.instant();
-        record.append(entry(id, now, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
         List<TaskOrder> orders = new ArrayList<>();
         for (PlanTask step : plan.tasks()) {
             if (tasked.add(step.agencyCode())) {
@@ -448,6 +448,14 @@ public class IncidentService {
                         .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
             }
         }
+        if (orders.isEmpty() && plan.code().equals(incident.planCode())) {
+            // The plan is in force and each of its agencies is tasked: the order changes nothing, so
+            // it writes nothing (no new version, no second PLAN_ACTIVATED entry).
+            log.info("Plan {} is already in force on incident {}: nothing to activate", plan.code(), id);
+            return List.of();
+        }
+        bump(incident, version, "plan_code = ?", plan.code());
+        record.append(entry(id, now, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
         return dispatch.issueAll(orders, actor);
     }
 
@@ -526,6 +534,7 @@ public class IncidentService {
         Incident incident = openForOrders(id, version);
         Instant when = orderTime(incident, at);
         bump(incident, version, "status = ?, closed_at = ?", to.name(), io.liandong.shared.persistence.Sql.ts(when));
+        notBeforeRecord(id, at);
         dispatch.cancelActive(id, when, "incident " + to.name().toLowerCase(Locale.ROOT) + ": " + reason, actor);
         record.append(entry(id, when, actor, type).because(reason));
         log.info("Incident {} {} by {}", id, to, actor.username());
@@ -783,6 +792,25 @@ public class IncidentService {
                     at.toString());
         }
         return at;
+    }
+
+    /**
+     * A dated order (one given earlier, entered now) may not come before what the incident's record
+     * already holds, such as a task's acknowledgement: the record would contradict itself. Called
+     * under the incident's row lock, so orders on the incident committed meanwhile are seen.
+     */
+    private void notBeforeRecord(long id, @Nullable Instant at) {
+        if (at == null) {
+            return;
+        }
+        Optional<Instant> latest = record.latestOccurrence(id);
+        if (latest.isPresent() && at.isBefore(latest.get())) {
+            throw Problem.invalid(
+                    "at",
+                    "an order cannot be dated before the latest entry of incident " + id + "'s record, at "
+                            + latest.get() + "; was " + at,
+                    at.toString());
+        }
     }
 
     private static NewEntry entry(long id, Instant at, Actor actor, String type) {

@@ -2,8 +2,11 @@ package io.liandong.record;
 
 import io.liandong.record.internal.EntryWriter;
 import io.liandong.record.internal.TransactionEntries;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,6 +71,19 @@ public class RecordService {
                 .param(incidentId)
                 .query(EntryWriter.ROW)
                 .list();
+    }
+
+    /**
+     * When the latest entry of an incident's record took place (its {@code occurredAt}), or empty
+     * when the record holds none: an order dated earlier would contradict it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> latestOccurrence(long incidentId) {
+        committed.flush();
+        return jdbc.sql("SELECT MAX(occurred_at) FROM incident_event WHERE incident_id = ?")
+                .param(incidentId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
     }
 
     /** Entries written after {@code afterId}, oldest first, at most {@code limit}: for resynchronising consoles. */

@@ -22,6 +22,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,7 +33,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -75,6 +84,9 @@ abstract class Issue4Hardening {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     Api admin;
     Api callTaker;
@@ -635,6 +647,129 @@ abstract class Issue4Hardening {
         Answer readByGas = gas.post("/api/notifications/" + id + "/read", null);
         assertThat(readByGas.status()).as(readByGas.text()).isEqualTo(200);
         assertThat(readByGas.str("readBy")).isEqualTo("gas");
+    }
+
+    @Test
+    @DisplayName("a dated order cannot come before what the incident's record holds; nothing is written")
+    void aDatedOrderCannotComeBeforeTheRecord() {
+        long incident = gasCase();
+        Instant opened = Instant.parse(commander
+                .get("/api/incidents/" + incident)
+                .json()
+                .get("incident")
+                .get("openedAt")
+                .asString());
+        clock.advance(Duration.ofSeconds(3));
+        JsonNode gasTask = taskOf(incident, "GAS-CO");
+        Answer acknowledged = gas.post(
+                "/api/tasks/" + gasTask.get("id").asLong() + "/acknowledge",
+                map("version", gasTask.get("version").asInt()));
+        assertThat(acknowledged.status()).as(acknowledged.text()).isEqualTo(200);
+        int version = incidentVersion(incident);
+        int entries = recordSize(incident);
+        String beforeTheAcknowledgement = opened.plusSeconds(1).toString();
+
+        Answer close = commander.post(
+                order(incident, "close"), map("version", version, "reason", "已处置", "at", beforeTheAcknowledgement));
+        Answer dispatch = commander.post(
+                order(incident, "dispatch"),
+                map("version", version, "agency", "WATER-CO", "instructions", "关阀", "at", beforeTheAcknowledgement));
+
+        for (Answer refused : List.of(close, dispatch)) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("at");
+            assertThat(refused.text()).contains("latest entry of incident " + incident);
+        }
+        assertThat(incidentVersion(incident)).isEqualTo(version);
+        assertThat(recordSize(incident)).isEqualTo(entries);
+        assertThat(taskOf(incident, "GAS-CO").get("status").asString()).isEqualTo("ACKNOWLEDGED");
+
+        Answer closed = commander.post(
+                order(incident, "close"),
+                map("version", version, "reason", "已处置", "at", clock.instant().toString()));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        assertThat(taskOf(incident, "GAS-CO").get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @DisplayName("activating the plan already in force with every agency tasked writes nothing and answers no task")
+    void activatingThePlanInForceAgainWritesNothing() {
+        long incident = gasCase();
+        int version = incidentVersion(incident);
+        int entries = recordSize(incident);
+
+        for (Map<String, Object> body :
+                List.of(map("version", version, "plan", "PLAN-GAS-SUICIDE"), map("version", version))) {
+            Answer again = commander.post(order(incident, "activate-plan"), body);
+            assertThat(again.status()).as(again.text()).isEqualTo(200);
+            assertThat(again.json()).isEmpty();
+        }
+
+        assertThat(incidentVersion(incident)).isEqualTo(version);
+        assertThat(recordSize(incident)).isEqualTo(entries);
+        Answer severity =
+                commander.post(order(incident, "severity"), map("version", version, "severity", "I", "reason", "升级"));
+        assertThat(severity.status()).as(severity.text()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("closing an incident while its agencies move their tasks cancels what is still active, never a 409")
+    void closingWhileTasksMoveCancelsWhatIsStillActive() throws Exception {
+        long incident = gasCase();
+        long gasTask = taskOf(incident, "GAS-CO").get("id").asLong();
+        long policeTask = taskOf(incident, "POLICE-SHUANGTA").get("id").asLong();
+        int version = incidentVersion(incident);
+
+        Answer closed;
+        try (Connection agencies = dataSource.getConnection()) {
+            // The agencies' steps, held uncommitted: the gas company reports back (the task stays
+            // active, at a new version), the police complete theirs.
+            agencies.setAutoCommit(false);
+            try (PreparedStatement reportBack =
+                            agencies.prepareStatement("UPDATE task SET version = version + 1 WHERE id = ?");
+                    PreparedStatement complete = agencies.prepareStatement(
+                            "UPDATE task SET status = 'COMPLETED', completed_at = ?, version = version + 1"
+                                    + " WHERE id = ?")) {
+                reportBack.setLong(1, gasTask);
+                reportBack.executeUpdate();
+                complete.setTimestamp(1, Timestamp.from(clock.instant()));
+                complete.setLong(2, policeTask);
+                complete.executeUpdate();
+            }
+            ExecutorService commanderThread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Answer> close = commanderThread.submit(
+                        () -> commander.post(order(incident, "close"), map("version", version, "reason", "已处置")));
+                // The close has read the tasks and waits for one of the rows the agencies hold.
+                waitForABlockedStatement();
+                agencies.commit();
+                closed = close.get(60, TimeUnit.SECONDS);
+            } finally {
+                commanderThread.shutdownNow();
+            }
+        }
+
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        assertThat(taskOf(incident, "GAS-CO").get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(taskOf(incident, "POLICE-SHUANGTA").get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    /** Waits until some statement of this database waits for a lock another transaction holds. */
+    private void waitForABlockedStatement() throws Exception {
+        String blocked;
+        try (Connection connection = dataSource.getConnection()) {
+            blocked = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                    ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                    : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+        }
+        for (int i = 0; i < 600; i++) {
+            if (jdbc.sql(blocked).query(Long.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no statement waited for the agencies' rows within 30 s");
     }
 
     // ---- helpers -------------------------------------------------------------------------------
