@@ -404,7 +404,6 @@ public class IncidentService {
         // The incident's row lock first, then the look for an active task: dispatches of one agency
         // at once take turns, and each after the first finds the task the first issued.
         hold(incident, version, true);
-        notBeforeRecord(id, at);
         Optional<Task> active = dispatch.ofIncident(id).stream()
                 .filter(t -> t.agency().equals(target.code()) && t.status().isActive())
                 .findFirst();
@@ -795,9 +794,11 @@ public class IncidentService {
     }
 
     /**
-     * A dated order (one given earlier, entered now) may not come before what the incident's record
-     * already holds, such as a task's acknowledgement: the record would contradict itself. Called
-     * under the incident's row lock, so orders on the incident committed meanwhile are seen.
+     * A dated close (given earlier, entered now) may not come before what the incident's record
+     * already holds, such as a task's acknowledgement: the record would show a step taken on a
+     * closed incident, or a task cancelled before it was acknowledged. A dated dispatch may: it adds
+     * a task and contradicts nothing. Called under the incident's row lock, so orders on the
+     * incident committed meanwhile are seen.
      */
     private void notBeforeRecord(long id, @Nullable Instant at) {
         if (at == null) {
@@ -807,7 +808,7 @@ public class IncidentService {
         if (latest.isPresent() && at.isBefore(latest.get())) {
             throw Problem.invalid(
                     "at",
-                    "an order cannot be dated before the latest entry of incident " + id + "'s record, at "
+                    "incident " + id + " cannot be closed at a time before the latest entry of its record, at "
                             + latest.get() + "; was " + at,
                     at.toString());
         }
