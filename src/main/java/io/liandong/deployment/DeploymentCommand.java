@@ -96,7 +96,8 @@ public final class DeploymentCommand {
             if (!Files.isDirectory(folder)) {
                 return usageError("deployment: " + folder.toAbsolutePath() + " is not a folder");
             }
-            if (FILES.stream().noneMatch(file -> Files.isRegularFile(folder.resolve(file)))) {
+            // A name that is there but is not a file (a folder, say) is a problem the check lists.
+            if (FILES.stream().noneMatch(file -> Files.exists(folder.resolve(file)))) {
                 return usageError(
                         "deployment: " + folder.toAbsolutePath() + " holds none of " + String.join(", ", FILES));
             }

@@ -96,6 +96,15 @@ class DeploymentCommandIntegrationTests {
                 .contains("plans.yaml: plan PLAN-CLI-TWICE: task 3: agency 'GAS-CO' already has task 1");
         assertThat(run("import", broken.toString(), home())).isEqualTo(DeploymentCommand.REFUSED);
         assertThat(err()).contains("nothing was written");
+        Path notAFile = Files.createDirectories(folder.resolve("not-a-file").resolve("plans.yaml"));
+        for (String action : new String[] {"check", "import"}) {
+            assertThat(run(action, notAFile.getParent().toString(), home()))
+                    .as(action)
+                    .isEqualTo(DeploymentCommand.REFUSED);
+            assertThat(err())
+                    .contains("1 problem; nothing was written")
+                    .contains("plans.yaml: " + notAFile.toAbsolutePath() + " is a folder, not a file");
+        }
 
         Path edited = Files.createDirectory(folder.resolve("edited"));
         Files.writeString(

@@ -105,6 +105,10 @@ public final class DeploymentReader {
             }
             files.add(file);
             return parse(source, in, file, type, problems);
+        } catch (DeploymentSource.NotAFileException e) {
+            files.add(file);
+            problems.add(file, e.getMessage());
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " from " + source.name(), e);
         }

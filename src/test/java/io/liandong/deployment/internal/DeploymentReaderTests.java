@@ -192,6 +192,15 @@ class DeploymentReaderTests {
     }
 
     @Test
+    void refusesAFolderNamedAsADeploymentFile(@TempDir Path folder) throws IOException {
+        Path plans = Files.createDirectory(folder.resolve("plans.yaml"));
+
+        assertThatThrownBy(() -> readZoneEndingWith(folder, "platform: CITY-EMERGENCY"))
+                .isInstanceOfSatisfying(InvalidDeploymentException.class, e -> assertThat(e.problems())
+                        .containsExactly("plans.yaml: " + plans.toAbsolutePath() + " is a folder, not a file"));
+    }
+
+    @Test
     void needsAllFiveFilesForTheBundledDeploymentAndOneForAFolder(@TempDir Path folder) {
         assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
                 .hasMessageContaining("expected at least one of agencies.yaml, zones.yaml, seats.yaml,"
