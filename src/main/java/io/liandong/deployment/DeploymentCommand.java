@@ -11,12 +11,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code liandong deployment check|export|import FOLDER [--property=value ...]}: the reference data
@@ -211,7 +216,30 @@ public final class DeploymentCommand {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .listeners(DeploymentCommand::withoutTraceFile)
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * An embedded H2 writes its own errors to a {@code .trace.db} file beside the database, and a
+     * refused attempt (the file locked by a running center) would leave one in the center's data
+     * folder. The command reports its errors itself and leaves no file behind: the URL it uses
+     * (the given one or the center's) turns that file off, unless it sets the trace level itself.
+     */
+    private static void withoutTraceFile(ApplicationEvent event) {
+        if (!(event instanceof ApplicationEnvironmentPreparedEvent prepared)) {
+            return;
+        }
+        ConfigurableEnvironment environment = prepared.getEnvironment();
+        String url = environment.getProperty("spring.datasource.url");
+        if (url != null
+                && url.startsWith("jdbc:h2:file:")
+                && !url.toUpperCase(Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "deployment-command", Map.of("spring.datasource.url", url + ";TRACE_LEVEL_FILE=0")));
+        }
     }
 
     private int usageError(String message) {

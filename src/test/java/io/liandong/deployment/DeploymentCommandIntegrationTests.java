@@ -1,11 +1,16 @@
 package io.liandong.deployment;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liandong.LiandongApplication;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -155,6 +162,51 @@ class DeploymentCommandIntegrationTests {
         try (ResultSet rows = sql.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void leavesNoFileBehindWhenARunningCenterHoldsTheDatabase() throws Exception {
+        center().close();
+        Path db = folder.resolve("home/db");
+        // A center may have left a trace file of its own: without it, one the command writes shows.
+        Files.deleteIfExists(db.resolve("liandong.trace.db"));
+        List<String> before = fileNames(db);
+        // A center in a process of its own holds the file (in this JVM, H2 would share its database).
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.h2.tools.Shell",
+                        "-url",
+                        "jdbc:h2:file:" + db.resolve("liandong") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "-user",
+                        "sa",
+                        "-password",
+                        "")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader shell = new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8));
+                Writer sql = new OutputStreamWriter(holder.getOutputStream(), UTF_8)) {
+            sql.write("SELECT 'HOLDING' AS state;\n");
+            sql.flush();
+            for (String line = shell.readLine(); !"HOLDING".equals(line); line = shell.readLine()) {
+                assertThat(line).as("the holder's output").isNotNull();
+            }
+
+            assertThat(run("export", folder.resolve("out").toString(), home())).isEqualTo(DeploymentCommand.FAILED);
+            assertThat(err()).contains("stop the center first");
+            assertThat(fileNames(db)).as("the files of the data folder").isEqualTo(before);
+            assertThat(folder.resolve("out")).doesNotExist();
+        } finally {
+            holder.destroy();
+            holder.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> fileNames(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
