@@ -1,6 +1,7 @@
 package io.liandong.deployment;
 
 import io.liandong.deployment.internal.DeploymentReader;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import java.io.IOException;
@@ -142,8 +143,9 @@ public final class DeploymentCommand {
 
     private int importFrom(ReferenceDeployment deployment, Path folder) {
         try {
-            DeploymentSummary imported = deployment.importFrom(folder, COMMAND_LINE);
-            out.println("Imported " + folder.toAbsolutePath() + ": " + imported + ".");
+            List<ImportCount> imported = deployment.importFrom(folder, COMMAND_LINE);
+            out.println("Imported " + folder.toAbsolutePath() + ":");
+            imported.forEach(count -> out.println("  " + count));
             return OK;
         } catch (InvalidDeploymentException e) {
             printProblems(folder, e.problems());

@@ -119,7 +119,19 @@ class DeploymentCommandIntegrationTests {
                 Files.readString(exported.resolve("plans.yaml"))
                         .replace("Attempted suicide by gas", "Suicide attempt with gas"));
         assertThat(run("import", edited.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
-        assertThat(out()).contains("Imported", "16 plans");
+        assertThat(out())
+                .isEqualTo("Imported " + edited.toAbsolutePath() + ":\n  plans: 1 changed, 0 created, 15 unchanged\n");
+
+        assertThat(run("import", exported.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
+        assertThat(out().lines().skip(1))
+                .as("the export imported again: what the export wrote, save the edited plan's name")
+                .containsExactly(
+                        "  zones: 0 changed, 0 created, 6 unchanged",
+                        "  agencies: 0 changed, 0 created, 49 unchanged",
+                        "  seats: 0 changed, 0 created, 102 unchanged",
+                        "  categories: 0 changed, 0 created, 68 unchanged",
+                        "  plans: 1 changed, 0 created, 15 unchanged");
+        assertThat(run("import", edited.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
 
         Path again = folder.resolve("again");
         assertThat(run("export", again.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
@@ -152,8 +164,16 @@ class DeploymentCommandIntegrationTests {
             assertThat(single(
                             sql,
                             "SELECT COUNT(*) FROM audit_event"
-                                    + " WHERE actor = 'command-line' AND action = 'PLANS_IMPORTED'"))
-                    .as("the import, once")
+                                    + " WHERE actor = 'command-line' AND action = 'PLANS_IMPORTED'"
+                                    + " AND detail = 'plans: 1 changed, 0 created, 15 unchanged'"))
+                    .as("the three imports, each changing the one plan")
+                    .isEqualTo(3);
+            assertThat(single(
+                            sql,
+                            "SELECT COUNT(*) FROM audit_event WHERE actor = 'command-line'"
+                                    + " AND action = 'AGENCIES_IMPORTED' AND detail = 'zones: 0 changed, 0 created,"
+                                    + " 6 unchanged; agencies: 0 changed, 0 created, 49 unchanged; seats: 0 changed,"
+                                    + " 0 created, 102 unchanged'"))
                     .isEqualTo(1);
         }
     }
