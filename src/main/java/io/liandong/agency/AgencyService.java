@@ -3,6 +3,7 @@ package io.liandong.agency;
 import io.liandong.agency.internal.AgencyAdministration;
 import io.liandong.agency.internal.AgencyDirectory;
 import io.liandong.agency.internal.Districts;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -108,9 +109,10 @@ public class AgencyService {
     /**
      * Creates or updates the given zones, agencies and seats, in the caller's transaction if there
      * is one; rows not given are left as they are, unchanged rows keep their version. The caller
-     * has validated the data (the reference deployment loader does). Recorded in the audit trail.
+     * has validated the data (the reference deployment loader does). Recorded in the audit trail;
+     * answers how many were created, changed and left unchanged.
      */
-    public void importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
-        administration.importAll(zones, agencies, seats, actor);
+    public List<ImportCount> importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
+        return administration.importAll(zones, agencies, seats, actor);
     }
 }

@@ -2,6 +2,7 @@ package io.liandong.catalog;
 
 import io.liandong.catalog.internal.CategoryAdministration;
 import io.liandong.catalog.internal.CategoryDirectory;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -86,9 +87,10 @@ public class CatalogService {
     /**
      * Creates or updates the given categories, in the caller's transaction if there is one;
      * categories not given are left as they are, unchanged ones keep their version. The caller has
-     * validated them (the reference deployment loader does). Recorded in the audit trail.
+     * validated them (the reference deployment loader does). Recorded in the audit trail;
+     * answers how many were created, changed and left unchanged.
      */
-    public void importAll(List<Category> categories, Actor actor) {
-        administration.importAll(categories, actor);
+    public ImportCount importAll(List<Category> categories, Actor actor) {
+        return administration.importAll(categories, actor);
     }
 }

@@ -1,6 +1,7 @@
 package io.liandong.deployment;
 
 import io.liandong.deployment.internal.DeploymentReader;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import java.io.IOException;
@@ -11,12 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code liandong deployment check|export|import FOLDER [--property=value ...]}: the reference data
@@ -96,7 +102,8 @@ public final class DeploymentCommand {
             if (!Files.isDirectory(folder)) {
                 return usageError("deployment: " + folder.toAbsolutePath() + " is not a folder");
             }
-            if (FILES.stream().noneMatch(file -> Files.isRegularFile(folder.resolve(file)))) {
+            // A name that is there but is not a file (a folder, say) is a problem the check lists.
+            if (FILES.stream().noneMatch(file -> Files.exists(folder.resolve(file)))) {
                 return usageError(
                         "deployment: " + folder.toAbsolutePath() + " holds none of " + String.join(", ", FILES));
             }
@@ -136,8 +143,9 @@ public final class DeploymentCommand {
 
     private int importFrom(ReferenceDeployment deployment, Path folder) {
         try {
-            DeploymentSummary imported = deployment.importFrom(folder, COMMAND_LINE);
-            out.println("Imported " + folder.toAbsolutePath() + ": " + imported + ".");
+            List<ImportCount> imported = deployment.importFrom(folder, COMMAND_LINE);
+            out.println("Imported " + folder.toAbsolutePath() + ":");
+            imported.forEach(count -> out.println("  " + count));
             return OK;
         } catch (InvalidDeploymentException e) {
             printProblems(folder, e.problems());
@@ -210,7 +218,30 @@ public final class DeploymentCommand {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .listeners(DeploymentCommand::withoutTraceFile)
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * An embedded H2 writes its own errors to a {@code .trace.db} file beside the database, and a
+     * refused attempt (the file locked by a running center) would leave one in the center's data
+     * folder. The command reports its errors itself and leaves no file behind: the URL it uses
+     * (the given one or the center's) turns that file off, unless it sets the trace level itself.
+     */
+    private static void withoutTraceFile(ApplicationEvent event) {
+        if (!(event instanceof ApplicationEnvironmentPreparedEvent prepared)) {
+            return;
+        }
+        ConfigurableEnvironment environment = prepared.getEnvironment();
+        String url = environment.getProperty("spring.datasource.url");
+        if (url != null
+                && url.startsWith("jdbc:h2:file:")
+                && !url.toUpperCase(Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "deployment-command", Map.of("spring.datasource.url", url + ";TRACE_LEVEL_FILE=0")));
+        }
     }
 
     private int usageError(String message) {

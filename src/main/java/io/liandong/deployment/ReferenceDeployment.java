@@ -8,8 +8,10 @@ import io.liandong.deployment.internal.DeploymentReader;
 import io.liandong.deployment.internal.DeploymentSource;
 import io.liandong.deployment.internal.DeploymentWriter;
 import io.liandong.plan.PlanService;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -66,27 +68,31 @@ public class ReferenceDeployment implements SmartInitializingSingleton {
             return;
         }
         try {
-            DeploymentSummary loaded = load(DeploymentSource.classpath(BUNDLED), true, Actor.SYSTEM);
+            List<ImportCount> loaded = load(DeploymentSource.classpath(BUNDLED), true, Actor.SYSTEM);
             log.info("First start: loaded the reference deployment: {}.", loaded);
         } catch (DuplicateKeyException e) {
             log.info("First start: another node loaded the reference deployment at the same time; using its data.");
         }
     }
 
-    /** Imports the deployment files found in the folder (any of the five), as the system user. */
-    public DeploymentSummary importFrom(Path folder) {
+    /**
+     * Imports the deployment files found in the folder (any of the five), as the system user;
+     * answers, for the kind of each file found, how many entries were created, changed and left
+     * unchanged.
+     */
+    public List<ImportCount> importFrom(Path folder) {
         return importFrom(folder, Actor.SYSTEM);
     }
 
     /** Imports the deployment files found in the folder (any of the five), recorded as the given actor's. */
-    public DeploymentSummary importFrom(Path folder, Actor actor) {
-        DeploymentSummary imported = load(DeploymentSource.folder(folder), false, actor);
+    public List<ImportCount> importFrom(Path folder, Actor actor) {
+        List<ImportCount> imported = load(DeploymentSource.folder(folder), false, actor);
         log.info("Imported the deployment in {}: {}.", folder.toAbsolutePath(), imported);
         return imported;
     }
 
     /** Imports the packaged reference deployment again, over whatever is stored. */
-    public DeploymentSummary importBundled(Actor actor) {
+    public List<ImportCount> importBundled(Actor actor) {
         return load(DeploymentSource.classpath(BUNDLED), true, actor);
     }
 
@@ -110,27 +116,31 @@ public class ReferenceDeployment implements SmartInitializingSingleton {
         }
     }
 
-    private DeploymentSummary load(DeploymentSource source, boolean allFiles, Actor actor) {
+    private List<ImportCount> load(DeploymentSource source, boolean allFiles, Actor actor) {
         Deployment files = reader.read(source, allFiles);
         List<String> problems = check(files);
         if (!problems.isEmpty()) {
             throw new InvalidDeploymentException(source.name(), problems);
         }
 
+        List<ImportCount> counts = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             if (!files.zones().isEmpty()
                     || !files.agencies().isEmpty()
                     || !files.seats().isEmpty()) {
-                agencies.importAll(files.zones(), files.agencies(), files.seats(), actor);
+                counts.addAll(agencies.importAll(files.zones(), files.agencies(), files.seats(), actor));
             }
             if (!files.categories().isEmpty()) {
-                catalog.importAll(files.categories(), actor);
+                counts.add(catalog.importAll(files.categories(), actor));
             }
             if (!files.plans().isEmpty()) {
-                plans.importAll(files.plans(), actor);
+                counts.add(plans.importAll(files.plans(), actor));
             }
         });
-        return files.summary();
+        // Only the kinds the files hold: the agencies' import counts zones and seats too.
+        return counts.stream()
+                .filter(count -> files.files().contains(count.kind() + ".yaml"))
+                .toList();
     }
 
     private List<String> check(Deployment files) {

@@ -4,6 +4,7 @@ import io.liandong.catalog.CatalogService;
 import io.liandong.catalog.Category;
 import io.liandong.plan.internal.PlanAdministration;
 import io.liandong.plan.internal.PlanDirectory;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.Severity;
 import io.liandong.shared.security.Actor;
 import java.util.Comparator;
@@ -65,10 +66,11 @@ public class PlanService {
     /**
      * Creates or updates the given plans, in the caller's transaction if there is one; plans not
      * given are left as they are, unchanged ones keep their version. The caller has validated them
-     * (the reference deployment loader does). Recorded in the audit trail.
+     * (the reference deployment loader does). Recorded in the audit trail;
+     * answers how many were created, changed and left unchanged.
      */
-    public void importAll(List<Plan> plans, Actor actor) {
-        administration.importAll(plans, actor);
+    public ImportCount importAll(List<Plan> plans, Actor actor) {
+        return administration.importAll(plans, actor);
     }
 
     private Optional<Plan> best(String categoryCode, Severity severity) {

@@ -1,11 +1,16 @@
 package io.liandong.deployment;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liandong.LiandongApplication;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -96,6 +103,15 @@ class DeploymentCommandIntegrationTests {
                 .contains("plans.yaml: plan PLAN-CLI-TWICE: task 3: agency 'GAS-CO' already has task 1");
         assertThat(run("import", broken.toString(), home())).isEqualTo(DeploymentCommand.REFUSED);
         assertThat(err()).contains("nothing was written");
+        Path notAFile = Files.createDirectories(folder.resolve("not-a-file").resolve("plans.yaml"));
+        for (String action : new String[] {"check", "import"}) {
+            assertThat(run(action, notAFile.getParent().toString(), home()))
+                    .as(action)
+                    .isEqualTo(DeploymentCommand.REFUSED);
+            assertThat(err())
+                    .contains("1 problem; nothing was written")
+                    .contains("plans.yaml: " + notAFile.toAbsolutePath() + " is a folder, not a file");
+        }
 
         Path edited = Files.createDirectory(folder.resolve("edited"));
         Files.writeString(
@@ -103,7 +119,19 @@ class DeploymentCommandIntegrationTests {
                 Files.readString(exported.resolve("plans.yaml"))
                         .replace("Attempted suicide by gas", "Suicide attempt with gas"));
         assertThat(run("import", edited.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
-        assertThat(out()).contains("Imported", "16 plans");
+        assertThat(out())
+                .isEqualTo("Imported " + edited.toAbsolutePath() + ":\n  plans: 1 changed, 0 created, 15 unchanged\n");
+
+        assertThat(run("import", exported.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
+        assertThat(out().lines().skip(1))
+                .as("the export imported again: what the export wrote, save the edited plan's name")
+                .containsExactly(
+                        "  zones: 0 changed, 0 created, 6 unchanged",
+                        "  agencies: 0 changed, 0 created, 49 unchanged",
+                        "  seats: 0 changed, 0 created, 102 unchanged",
+                        "  categories: 0 changed, 0 created, 68 unchanged",
+                        "  plans: 1 changed, 0 created, 15 unchanged");
+        assertThat(run("import", edited.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
 
         Path again = folder.resolve("again");
         assertThat(run("export", again.toString(), home())).as(err()).isEqualTo(DeploymentCommand.OK);
@@ -136,8 +164,16 @@ class DeploymentCommandIntegrationTests {
             assertThat(single(
                             sql,
                             "SELECT COUNT(*) FROM audit_event"
-                                    + " WHERE actor = 'command-line' AND action = 'PLANS_IMPORTED'"))
-                    .as("the import, once")
+                                    + " WHERE actor = 'command-line' AND action = 'PLANS_IMPORTED'"
+                                    + " AND detail = 'plans: 1 changed, 0 created, 15 unchanged'"))
+                    .as("the three imports, each changing the one plan")
+                    .isEqualTo(3);
+            assertThat(single(
+                            sql,
+                            "SELECT COUNT(*) FROM audit_event WHERE actor = 'command-line'"
+                                    + " AND action = 'AGENCIES_IMPORTED' AND detail = 'zones: 0 changed, 0 created,"
+                                    + " 6 unchanged; agencies: 0 changed, 0 created, 49 unchanged; seats: 0 changed,"
+                                    + " 0 created, 102 unchanged'"))
                     .isEqualTo(1);
         }
     }
@@ -146,6 +182,51 @@ class DeploymentCommandIntegrationTests {
         try (ResultSet rows = sql.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void leavesNoFileBehindWhenARunningCenterHoldsTheDatabase() throws Exception {
+        center().close();
+        Path db = folder.resolve("home/db");
+        // A center may have left a trace file of its own: without it, one the command writes shows.
+        Files.deleteIfExists(db.resolve("liandong.trace.db"));
+        List<String> before = fileNames(db);
+        // A center in a process of its own holds the file (in this JVM, H2 would share its database).
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.h2.tools.Shell",
+                        "-url",
+                        "jdbc:h2:file:" + db.resolve("liandong") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "-user",
+                        "sa",
+                        "-password",
+                        "")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader shell = new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8));
+                Writer sql = new OutputStreamWriter(holder.getOutputStream(), UTF_8)) {
+            sql.write("SELECT 'HOLDING' AS state;\n");
+            sql.flush();
+            for (String line = shell.readLine(); !"HOLDING".equals(line); line = shell.readLine()) {
+                assertThat(line).as("the holder's output").isNotNull();
+            }
+
+            assertThat(run("export", folder.resolve("out").toString(), home())).isEqualTo(DeploymentCommand.FAILED);
+            assertThat(err()).contains("stop the center first");
+            assertThat(fileNames(db)).as("the files of the data folder").isEqualTo(before);
+            assertThat(folder.resolve("out")).doesNotExist();
+        } finally {
+            holder.destroy();
+            holder.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> fileNames(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

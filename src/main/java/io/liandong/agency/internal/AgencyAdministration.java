@@ -4,6 +4,7 @@ import io.liandong.agency.Agency;
 import io.liandong.agency.Residency;
 import io.liandong.agency.Seat;
 import io.liandong.agency.Zone;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
 import java.util.ArrayList;
@@ -103,17 +104,23 @@ public class AgencyAdministration {
 
     /** See {@link io.liandong.agency.AgencyService#importAll}. */
     @Transactional
-    public void importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
-        String counts = upsert(zones, Zone::code, repository.zones(), repository::insert, repository::update)
-                + " zones, "
-                + upsert(agencies, Agency::code, repository.agencies(), repository::insert, repository::update)
-                + " agencies, "
-                + upsert(seats, Seat::code, repository.seats(), repository::insert, repository::update)
-                + " seats";
+    public List<ImportCount> importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
+        List<ImportCount> counts = List.of(
+                upsert("zones", zones, Zone::code, repository.zones(), repository::insert, repository::update),
+                upsert(
+                        "agencies",
+                        agencies,
+                        Agency::code,
+                        repository.agencies(),
+                        repository::insert,
+                        repository::update),
+                upsert("seats", seats, Seat::code, repository.seats(), repository::insert, repository::update));
 
-        repository.audit(actor.username(), "AGENCIES_IMPORTED", "agency", counts);
+        String detail = counts.stream().map(ImportCount::toString).collect(Collectors.joining("; "));
+        repository.audit(actor.username(), "AGENCIES_IMPORTED", "agency", detail);
         directory.reloadAfterTransaction();
-        log.info("Imported reference data: {}.", counts);
+        log.info("Imported reference data: {}.", detail);
+        return counts;
     }
 
     private void check(Agency agency) {
@@ -185,8 +192,9 @@ public class AgencyAdministration {
                 active);
     }
 
-    /** Inserts the new rows, updates the changed ones; answers how many of each. */
-    private static <T> String upsert(
+    /** Inserts the new rows, updates the changed ones; answers how many of each, and how many were left alone. */
+    private static <T> ImportCount upsert(
+            String kind,
             List<T> wanted,
             Function<T, String> code,
             List<Versioned<T>> stored,
@@ -208,6 +216,6 @@ public class AgencyAdministration {
                 updated++;
             }
         }
-        return created + " created and " + updated + " updated of " + wanted.size();
+        return new ImportCount(kind, created, updated, wanted.size() - created - updated);
     }
 }

@@ -3,6 +3,7 @@ package io.liandong.catalog.internal;
 import io.liandong.catalog.Category;
 import io.liandong.catalog.CategoryOwners;
 import io.liandong.catalog.CategoryZones;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public class CategoryAdministration {
 
     /** See {@link io.liandong.catalog.CatalogService#importAll}. */
     @Transactional
-    public void importAll(List<Category> categories, Actor actor) {
+    public ImportCount importAll(List<Category> categories, Actor actor) {
         Map<String, Versioned<Category>> stored = repository.categories().stream()
                 .collect(Collectors.toMap(row -> row.value().code(), Function.identity()));
         int created = 0;
@@ -110,10 +111,11 @@ public class CategoryAdministration {
             }
         }
 
-        String counts = created + " created and " + updated + " updated of " + categories.size() + " categories";
-        repository.audit(actor.username(), "CATEGORIES_IMPORTED", "category", counts);
+        ImportCount counts = new ImportCount("categories", created, updated, categories.size() - created - updated);
+        repository.audit(actor.username(), "CATEGORIES_IMPORTED", "category", counts.toString());
         directory.reloadAfterTransaction();
         log.info("Imported reference data: {}.", counts);
+        return counts;
     }
 
     private void check(Category category) {

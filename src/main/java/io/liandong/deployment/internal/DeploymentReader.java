@@ -37,9 +37,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -104,26 +104,32 @@ public final class DeploymentReader {
                 return null;
             }
             files.add(file);
-            return YAML.readValue(in, type);
-        } catch (UnrecognizedPropertyException e) {
-            problems.add(file, "unknown field '" + e.getPropertyName() + "'" + location(e));
-            return null;
-        } catch (JacksonException e) {
-            problems.add(file, "is not valid YAML for this file: " + firstLine(e.getOriginalMessage()) + location(e));
+            return parse(source, in, file, type, problems);
+        } catch (DeploymentSource.NotAFileException e) {
+            files.add(file);
+            problems.add(file, e.getMessage());
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " from " + source.name(), e);
         }
     }
 
-    private static String firstLine(String message) {
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
-    }
-
-    private static String location(JacksonException e) {
-        var where = e.getLocation();
-        return where == null || where.getLineNr() < 0 ? "" : " (line " + where.getLineNr() + ")";
+    /** Reads one file's content; a problem names the line and the field as the file has them. */
+    private static <T> @Nullable T parse(
+            DeploymentSource source, InputStream in, String file, Class<T> type, Problems problems) {
+        JsonParser parser = null;
+        try {
+            parser = YAML.createParser(in);
+            return YAML.readValue(parser, type);
+        } catch (JacksonException e) {
+            YamlProblem problem = YamlProblem.of(source, file, e, parser);
+            problems.add(problem.where(), problem.problem());
+            return null;
+        } finally {
+            if (parser != null) {
+                parser.close();
+            }
+        }
     }
 
     /** Converts the entries of one file; an entry that does not convert is reported and left out. */
@@ -369,8 +375,9 @@ public final class DeploymentReader {
     static final class Problems {
         private final List<String> lines = new ArrayList<>();
 
-        void add(String file, String problem) {
-            lines.add(file + ": " + problem);
+        /** A problem in a file, or at a place in it ({@code plans.yaml line 12, column 17}). */
+        void add(String where, String problem) {
+            lines.add(where + ": " + problem);
         }
 
         void throwIfAny(String source) {

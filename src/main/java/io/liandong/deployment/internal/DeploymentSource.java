@@ -13,7 +13,11 @@ public interface DeploymentSource {
     /** For messages: the folder or classpath location. */
     String name();
 
-    /** The file's content, or null when the source has no such file. */
+    /**
+     * The file's content, or null when the source has no such file.
+     *
+     * @throws NotAFileException when the name is there but is not a file (a folder, say)
+     */
     @Nullable
     InputStream open(String file) throws IOException;
 
@@ -27,7 +31,16 @@ public interface DeploymentSource {
             @Override
             public @Nullable InputStream open(String file) throws IOException {
                 Path path = folder.resolve(file);
-                return Files.isRegularFile(path) ? Files.newInputStream(path) : null;
+                if (!Files.exists(path)) {
+                    return null;
+                }
+                if (Files.isDirectory(path)) {
+                    throw new NotAFileException(path.toAbsolutePath() + " is a folder, not a file");
+                }
+                if (!Files.isRegularFile(path)) {
+                    throw new NotAFileException(path.toAbsolutePath() + " is not a regular file");
+                }
+                return Files.newInputStream(path);
             }
         };
     }
@@ -45,5 +58,15 @@ public interface DeploymentSource {
                 return resource.exists() ? resource.getInputStream() : null;
             }
         };
+    }
+
+    /** A deployment file's name that is there but is not a file: a problem of the files, not a failure. */
+    final class NotAFileException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotAFileException(String message) {
+            super(message);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.liandong.agency.AgencyService;
 import io.liandong.catalog.CatalogService;
 import io.liandong.plan.Plan;
 import io.liandong.plan.PlanTask;
+import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
@@ -83,7 +84,7 @@ public class PlanAdministration {
 
     /** See {@link io.liandong.plan.PlanService#importAll}. */
     @Transactional
-    public void importAll(List<Plan> plans, Actor actor) {
+    public ImportCount importAll(List<Plan> plans, Actor actor) {
         Map<String, Versioned<Plan>> stored = repository.plans().stream()
                 .collect(Collectors.toMap(row -> row.value().code(), Function.identity()));
         int created = 0;
@@ -101,10 +102,11 @@ public class PlanAdministration {
             }
         }
 
-        String counts = created + " created and " + updated + " updated of " + plans.size() + " plans";
-        repository.audit(actor.username(), "PLANS_IMPORTED", "plan", counts);
+        ImportCount counts = new ImportCount("plans", created, updated, plans.size() - created - updated);
+        repository.audit(actor.username(), "PLANS_IMPORTED", "plan", counts.toString());
         directory.reloadAfterTransaction();
         log.info("Imported reference data: {}.", counts);
+        return counts;
     }
 
     private void check(Plan plan) {

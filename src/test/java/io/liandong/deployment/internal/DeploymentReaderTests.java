@@ -95,15 +95,109 @@ class DeploymentReaderTests {
     void namesAnUnknownField(@TempDir Path folder) {
         assertThatThrownBy(() -> readZoneEndingWith(folder, "platfrom: CITY-EMERGENCY"))
                 .isInstanceOf(InvalidDeploymentException.class)
-                .hasMessageContaining("zones.yaml: unknown field 'platfrom' (line ");
+                .hasMessageContaining("zones.yaml line 5, column 5: zones[0]: unknown field 'platfrom'; the fields are"
+                        + " code, nameEn, nameZh, platform");
+    }
+
+    @Test
+    void namesTheLineAndTheFieldOfAMisshapenFileAsTheFileHasThem(@TempDir Path folder) throws IOException {
+        Files.writeString(
+                folder.resolve("agencies.yaml"),
+                """
+                agencies:
+                  - code: HEATING-CO
+                    nmeEn: Heating company
+                    nameZh: 热力公司
+                """);
+        Files.writeString(
+                folder.resolve("zones.yaml"), "zones:\n  - code: LEADERSHIP\n    nameZh: 领导指挥区\n\tnameEn: x\n");
+        Files.writeString(
+                folder.resolve("seats.yaml"),
+                """
+                seats:
+                  code: SEAT-1
+                  zone: LEADERSHIP
+                """);
+        Files.writeString(
+                folder.resolve("categories.yaml"),
+                """
+                categories:
+                  - [ACC-FIRE, ACC-GAS-LEAK]
+                """);
+        Files.writeString(
+                folder.resolve("plans.yaml"),
+                """
+                plans:
+                  - code: PLAN-X
+                    nameZh: 预案
+                    nameEn: Plan
+                    category: ACC-FIRE
+                    minSeverity: IV
+                    tasks:
+                      - agency: [FIRE-BRIGADE, GAS-CO]
+                        taskZh: 灭火
+                        taskEn: Put it out
+                """);
+
+        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+                .isInstanceOfSatisfying(InvalidDeploymentException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "agencies.yaml line 3, column 5: agencies[0]: unknown field 'nmeEn'; the fields are"
+                                        + " active, chiefRep, code, districts, kind, member, nameEn, nameZh,"
+                                        + " residency, seasons",
+                                "zones.yaml line 4, column 1: a TAB character: indent YAML with spaces, never with"
+                                        + " TABs",
+                                "seats.yaml line 2, column 3: seats must be a list, not a map",
+                                "categories.yaml line 2, column 5: categories[0] must be a map of fields, not a list",
+                                "plans.yaml line 8, column 17: plans[0].tasks[0].agency must be a text, not a list")
+                        .allSatisfy(problem -> assertThat(problem)
+                                .doesNotContain("java.", "io.liandong", "Cannot deserialize", "Exception")));
+    }
+
+    @Test
+    void namesTheFieldOfAValueOfTheWrongKindAndAKeyGivenTwice(@TempDir Path folder) throws IOException {
+        Files.writeString(
+                folder.resolve("categories.yaml"),
+                """
+                categories:
+                  - code: ACC-FIRE
+                    police: maybe
+                """);
+        Files.writeString(
+                folder.resolve("plans.yaml"),
+                """
+                plans:
+                  - code: PLAN-Y
+                    notify: POLICE-110
+                """);
+        Files.writeString(folder.resolve("zones.yaml"), "");
+
+        assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
+                .isInstanceOfSatisfying(InvalidDeploymentException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "zones.yaml line 1, column 1: the file is empty: it must be a map with the key"
+                                        + " 'zones'",
+                                "categories.yaml line 3, column 13: categories[0].police must be true or false, not"
+                                        + " the text 'maybe'",
+                                "plans.yaml line 3, column 13: plans[0].notify must be a list, not the text"
+                                        + " 'POLICE-110'"));
     }
 
     @Test
     void refusesAKeyGivenTwiceInOneEntry(@TempDir Path folder) {
         assertThatThrownBy(() -> readZoneEndingWith(folder, "nameEn: Sneaky second name"))
                 .isInstanceOf(InvalidDeploymentException.class)
-                .hasMessageContaining("zones.yaml")
-                .hasMessageContaining("nameEn");
+                .hasMessageContaining(
+                        "zones.yaml line 5, column 5: zones[0].nameEn is given twice: give each field once");
+    }
+
+    @Test
+    void refusesAFolderNamedAsADeploymentFile(@TempDir Path folder) throws IOException {
+        Path plans = Files.createDirectory(folder.resolve("plans.yaml"));
+
+        assertThatThrownBy(() -> readZoneEndingWith(folder, "platform: CITY-EMERGENCY"))
+                .isInstanceOfSatisfying(InvalidDeploymentException.class, e -> assertThat(e.problems())
+                        .containsExactly("plans.yaml: " + plans.toAbsolutePath() + " is a folder, not a file"));
     }
 
     @Test
