@@ -39,6 +39,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,9 @@ abstract class Issue4Hardening {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Flyway flyway;
 
     Api admin;
     Api callTaker;
@@ -754,6 +759,14 @@ abstract class Issue4Hardening {
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
         assertThat(taskOf(incident, "GAS-CO").get("status").asString()).isEqualTo("CANCELLED");
         assertThat(taskOf(incident, "POLICE-SHUANGTA").get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @DisplayName("Flyway runs the H2 identity repair after its migrations (it does nothing on PostgreSQL)")
+    void flywayRunsTheIdentityRepair() {
+        assertThat(flyway.getConfiguration().getCallbacks())
+                .extracting(Callback::getCallbackName)
+                .contains("h2-identity-repair");
     }
 
     /** Waits until some statement of this database waits for a lock another transaction holds. */
