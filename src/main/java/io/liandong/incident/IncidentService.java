@@ -568,6 +568,10 @@ public class IncidentService {
      */
     @Transactional(readOnly = true)
     public List<Incident> search(IncidentQuery q) {
+        if (q.from() != null && q.to() != null && q.from().isAfter(q.to())) {
+            throw Problem.invalid(
+                    "from", "must not be after to (" + q.to() + ")", q.from().toString());
+        }
         Optional<List<String>> handled = categoriesHandledBy(q.zone(), q.platform());
         IncidentStore.Filter filter = filter(q, handled.orElse(null));
         if (handled.isPresent() && handled.get().isEmpty()) {
@@ -614,6 +618,11 @@ public class IncidentService {
         if (agency != null && agencies.find(agency).isEmpty()) {
             errors.add(new Problem.FieldError(
                     "agency", "no such agency '" + Problem.clip(agency) + "'", Problem.clip(agency)));
+        }
+        String category = blankToNull(q.category());
+        if (category != null && catalog.find(category).isEmpty()) {
+            errors.add(new Problem.FieldError(
+                    "category", "no such category '" + Problem.clip(category) + "'", Problem.clip(category)));
         }
         String district = blankToNull(q.district());
         if (district != null && !DIVISION_CODE.matcher(district).matches()) {

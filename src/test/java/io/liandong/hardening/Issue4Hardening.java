@@ -769,6 +769,39 @@ abstract class Issue4Hardening {
                 .contains("h2-identity-repair");
     }
 
+    @Test
+    @DisplayName(
+            "report and incident lists refuse an unknown channel and from after to; any case of a channel finds it")
+    void listFiltersAreCheckedLikeTheOthers() {
+        Answer filed = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel",
+                        "web",
+                        "address",
+                        "双塔区渠道路 " + PLACE.incrementAndGet() + " 号",
+                        "text",
+                        "楼下噪音扰民",
+                        "category",
+                        "SVC-NOISE"));
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+
+        Answer channel = commander.get("/api/reports?channel=999");
+        assertThat(channel.status()).as(channel.text()).isEqualTo(400);
+        assertThat(channel.json().get("errors").get(0).get("field").asString()).isEqualTo("channel");
+        for (String path : List.of("/api/reports", "/api/incidents")) {
+            Answer backwards = commander.get(path + "?from=2026-12-05T10:00:00Z&to=2026-12-05T09:00:00Z");
+            assertThat(backwards.status()).as(path + " " + backwards.text()).isEqualTo(400);
+            assertThat(backwards.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("from");
+        }
+        Answer web = commander.get("/api/reports?channel=Web&limit=2000");
+        assertThat(web.status()).as(web.text()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        web.json().forEach(r -> ids.add(r.get("id").asLong()));
+        assertThat(ids).contains(filed.id("reportId"));
+    }
+
     /** Waits until some statement of this database waits for a lock another transaction holds. */
     private void waitForABlockedStatement() throws Exception {
         String blocked;

@@ -463,20 +463,19 @@ abstract class BoardScenarios {
     }
 
     @Test
-    @DisplayName("the category filter takes % and _ as plain characters")
-    void categoryWildcardsArePlainCharacters() {
-        for (String category : List.of("_CC", "%25FIRE%25", "%25", "NAT_EARTHQUAKE")) {
-            Answer listed = commander.get("/api/incidents?category=" + category);
-            assertThat(listed.status()).as(listed.text()).isEqualTo(200);
-            assertThat(listed.json()).as(category).isEmpty();
-            assertThat(commander
-                            .get("/api/incidents/counts?category=" + category)
-                            .json()
-                            .get("open")
-                            .asLong())
-                    .as(category)
-                    .isZero();
+    @DisplayName("an unknown category, % and _ too, is refused with 400 naming it, on the list and the counters")
+    void refusesAnUnknownCategory() {
+        for (String category : List.of("NOPE", "_CC", "%25FIRE%25", "%25", "NAT_EARTHQUAKE")) {
+            for (String path : List.of("/api/incidents", "/api/incidents/counts")) {
+                Answer refused = commander.get(path + "?category=" + category);
+                assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("field").asString())
+                        .isEqualTo("category");
+                assertThat(refused.json().get("detail").asString()).contains("no such category");
+            }
         }
+        Answer known = commander.get("/api/incidents?category=NAT-EARTHQUAKE");
+        assertThat(known.status()).as(known.text()).isEqualTo(200);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.liandong.intake.internal;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.liandong.catalog.CatalogService;
 import io.liandong.catalog.Suggestion;
+import io.liandong.intake.Channel;
 import io.liandong.intake.IntakeResult;
 import io.liandong.intake.IntakeService;
 import io.liandong.intake.ReportRequest;
@@ -158,7 +159,16 @@ class ReportController {
             @RequestParam(required = false) Long incident,
             @RequestParam(defaultValue = "200") int limit) {
         Actor who = actor.get();
-        return reports.search(from, to, channel, incident, PageLimit.check(limit, 2000)).stream()
+        if (from != null && to != null && from.isAfter(to)) {
+            throw Problem.invalid("from", "must not be after to (" + to + ")", from.toString());
+        }
+        String channelCode = channel == null || channel.isBlank()
+                ? null
+                : Channel.parse(channel)
+                        .map(Channel::code)
+                        .orElseThrow(() -> Problem.invalid(
+                                "channel", "must be one of 110 119 120 12345 12350 WEB APP VIDEO API", channel));
+        return reports.search(from, to, channelCode, incident, PageLimit.check(limit, 2000)).stream()
                 .map(r -> masked(r, who))
                 .toList();
     }
