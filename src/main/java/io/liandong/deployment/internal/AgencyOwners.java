@@ -5,6 +5,7 @@ import io.liandong.agency.AgencyService;
 import io.liandong.catalog.CatalogService;
 import io.liandong.catalog.CategoryOwners;
 import io.liandong.catalog.CategoryZones;
+import io.liandong.identity.UserPlaces;
 import io.liandong.plan.PlanService;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the catalog which agencies may own categories and which zones may handle them, so the
  * catalog need not know the agency module; and tells the agency module which categories and plans
- * name an agency, so it need not know them.
+ * name an agency, so it need not know them; and tells user administration which agencies and seats
+ * a user may be given.
  */
 @Component
-class AgencyOwners implements CategoryOwners, CategoryZones, AgencyReferences {
+class AgencyOwners implements CategoryOwners, CategoryZones, AgencyReferences, UserPlaces {
 
     private final AgencyService agencies;
     private final CatalogService catalog;
@@ -33,6 +35,11 @@ class AgencyOwners implements CategoryOwners, CategoryZones, AgencyReferences {
     @Override
     public boolean isActiveAgency(String agencyCode) {
         return !agencies.holdActive(Set.of(agencyCode)).isEmpty();
+    }
+
+    @Override
+    public boolean isSeat(String seatCode) {
+        return agencies.seat(seatCode).isPresent();
     }
 
     @Override
