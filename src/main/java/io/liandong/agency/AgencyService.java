@@ -6,9 +6,11 @@ import io.liandong.agency.internal.Districts;
 import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +33,16 @@ public class AgencyService {
     /** The agency with this code, active or not. */
     public Optional<Agency> find(String code) {
         return directory.agency(code);
+    }
+
+    /**
+     * Which of the codes name an agency that is active now, read from the database (not the copy in
+     * memory, which another node's change reaches only later). Their rows stay locked until the
+     * caller's transaction ends, so none of them is deactivated before a change naming them has
+     * committed, and a deactivation under way is waited for. Must run in a transaction.
+     */
+    public Set<String> holdActive(Collection<String> codes) {
+        return administration.holdActive(codes);
     }
 
     /** Every agency, active or not, by code. */

@@ -38,6 +38,14 @@ public class CatalogService {
         return directory.categories();
     }
 
+    /**
+     * The codes of the categories whose owner is the agency, by code: read from the database in the
+     * caller's transaction, not from the copy in memory.
+     */
+    public List<String> ownedBy(String agencyCode) {
+        return administration.ownedBy(agencyCode);
+    }
+
     /** The categories directly below this one, by code. */
     public List<Category> children(String code) {
         return directory.children(code);

@@ -7,6 +7,10 @@ package io.liandong.catalog;
  */
 public interface CategoryOwners {
 
-    /** Whether the code names an active agency. */
+    /**
+     * Whether the code names an active agency, read from the database; it stays active until the
+     * caller's transaction ends (its row is locked), so a category saved with it as owner cannot
+     * race its deactivation.
+     */
     boolean isActiveAgency(String agencyCode);
 }

@@ -59,6 +59,12 @@ public record Plan(
         return repeated;
     }
 
+    /** Whether the plan tasks the agency or notifies it. */
+    public boolean names(String agencyCode) {
+        return recipients.contains(agencyCode)
+                || tasks.stream().anyMatch(task -> task.agencyCode().equals(agencyCode));
+    }
+
     /** Whether an incident of this severity is grave enough for the plan. */
     public boolean appliesTo(Severity severity) {
         return severity.atLeast(minSeverity);

@@ -58,6 +58,14 @@ public class PlanService {
         return directory.plan(code);
     }
 
+    /**
+     * The codes of the plans that task or notify the agency (see {@link Plan#names}), by code: read
+     * from the database in the caller's transaction, not from the copy in memory.
+     */
+    public List<String> naming(String agencyCode) {
+        return administration.naming(agencyCode);
+    }
+
     /** Every plan, by code. */
     public List<Plan> all() {
         return directory.plans();

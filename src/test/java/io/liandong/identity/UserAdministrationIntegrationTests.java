@@ -68,6 +68,117 @@ class UserAdministrationIntegrationTests extends IdentityTestSupport {
     }
 
     @Test
+    void refusesAnUnknownAgencyOrSeatWith400NamingTheFieldAndCreatesNoUser() {
+        Answer agency = admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username", "no-such-agency",
+                                "password", "long-enough-pw",
+                                "roles", List.of("AGENCY_REP"),
+                                "agency", "NOPE"));
+        Answer seat = admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "no-such-seat",
+                                "password",
+                                "long-enough-pw",
+                                "roles",
+                                List.of("CALL_TAKER"),
+                                "seat",
+                                "S-999"));
+        // A hall user may be given an agency too; it must be a real one all the same.
+        Answer hallAgency = admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "hall-nope",
+                                "password",
+                                "long-enough-pw",
+                                "roles",
+                                List.of("ANALYST"),
+                                "agency",
+                                "NOPE"));
+
+        assertThat(agency.status()).isEqualTo(400);
+        assertThat(fieldError(agency, "agency").get("message").asString())
+                .isEqualTo("unknown or inactive agency 'NOPE'");
+        assertThat(fieldError(agency, "agency").get("rejectedValue").asString()).isEqualTo("NOPE");
+        assertThat(seat.status()).isEqualTo(400);
+        assertThat(fieldError(seat, "seat").get("message").asString()).isEqualTo("unknown seat 'S-999'");
+        assertThat(hallAgency.status()).isEqualTo(400);
+        assertThat(fieldError(hallAgency, "agency")).isNotNull();
+        for (String username : List.of("no-such-agency", "no-such-seat", "hall-nope")) {
+            assertThat(admin().get("/api/users/" + username).status()).isEqualTo(404);
+        }
+        assertThat(admin().post(
+                                "/api/users",
+                                Map.of(
+                                        "username",
+                                        "real-seat",
+                                        "password",
+                                        "long-enough-pw",
+                                        "roles",
+                                        List.of("AGENCY_REP"),
+                                        "agency",
+                                        "GAS-CO",
+                                        "seat",
+                                        "S-012"))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void refusesAnUnknownAgencyOrSeatOnUpdateAndChangesNothing() {
+        createAnalyst("moved-nowhere");
+        Map<String, Object> agency = change(0, List.of("AGENCY_CLERK"));
+        agency.put("agency", "NOPE");
+        Map<String, Object> seat = change(0, List.of("ANALYST"));
+        seat.put("seat", "S-999");
+
+        Answer refusedAgency = admin().put("/api/users/moved-nowhere", agency);
+        Answer refusedSeat = admin().put("/api/users/moved-nowhere", seat);
+
+        assertThat(refusedAgency.status()).isEqualTo(400);
+        assertThat(fieldError(refusedAgency, "agency").get("message").asString())
+                .isEqualTo("unknown or inactive agency 'NOPE'");
+        assertThat(refusedSeat.status()).isEqualTo(400);
+        assertThat(fieldError(refusedSeat, "seat").get("message").asString()).isEqualTo("unknown seat 'S-999'");
+        JsonNode unchanged = admin().get("/api/users/moved-nowhere").json();
+        assertThat(unchanged.get("version").asInt()).isZero();
+        assertThat(unchanged.hasNonNull("agency")).isFalse();
+        assertThat(unchanged.hasNonNull("seat")).isFalse();
+    }
+
+    @Test
+    void refusesAPasswordOfOnlyWhiteSpaceOnCreateAndOnChange() {
+        Answer spaces = admin().post(
+                        "/api/users",
+                        Map.of("username", "blank-pw", "password", " ".repeat(10), "roles", List.of("ANALYST")));
+        Answer ideographic = admin().post(
+                        "/api/users",
+                        Map.of("username", "blank-pw", "password", "\u3000\t".repeat(6), "roles", List.of("ANALYST")));
+
+        assertThat(spaces.status()).isEqualTo(400);
+        assertThat(fieldError(spaces, "password").get("message").asString())
+                .isEqualTo("must not be blank or only white space");
+        assertThat(ideographic.status()).isEqualTo(400);
+        assertThat(fieldError(ideographic, "password")).isNotNull();
+        assertThat(admin().get("/api/users/blank-pw").status()).isEqualTo(404);
+
+        createAnalyst("blank-reset");
+        Map<String, Object> reset = change(0, List.of("ANALYST"));
+        reset.put("password", " ".repeat(12));
+        Answer refused = admin().put("/api/users/blank-reset", reset);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(fieldError(refused, "password").get("message").asString())
+                .isEqualTo("must not be blank or only white space");
+        assertThat(basic("blank-reset", "long-enough-pw").get("/api/me").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesATakenUsernameWith409() {
         Answer taken = admin().post(
                         "/api/users",
@@ -162,6 +273,15 @@ class UserAdministrationIntegrationTests extends IdentityTestSupport {
         assertThat(admin().put("/api/users/nobody", change(0, List.of("ANALYST")))
                         .status())
                 .isEqualTo(404);
+    }
+
+    private static JsonNode fieldError(Answer answer, String field) {
+        for (JsonNode error : answer.json().get("errors")) {
+            if (field.equals(error.get("field").asString())) {
+                return error;
+            }
+        }
+        throw new AssertionError("no error on " + field + " in " + answer.body());
     }
 
     private void createAnalyst(String username) {

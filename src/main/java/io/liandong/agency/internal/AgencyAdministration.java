@@ -1,6 +1,7 @@
 package io.liandong.agency.internal;
 
 import io.liandong.agency.Agency;
+import io.liandong.agency.AgencyReferences;
 import io.liandong.agency.Residency;
 import io.liandong.agency.Seat;
 import io.liandong.agency.Zone;
@@ -8,8 +9,11 @@ import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,13 +21,17 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes to agencies and seats: checks them, writes them with their optimistic version, records
- * them in the audit trail in the same transaction, and has the directory reloaded afterwards.
+ * them in the audit trail in the same transaction, and has the directory reloaded afterwards. An
+ * agency that a seat, a category or a plan still names is not deactivated (see {@link
+ * AgencyReferences} for why that holds against a change saved at the same time).
  */
 @Component
 public class AgencyAdministration {
@@ -33,11 +41,18 @@ public class AgencyAdministration {
     private final AgencyRepository repository;
     private final AgencyDirectory directory;
     private final Districts districts;
+    /** Looked up when needed: its implementation uses the agency service, which uses this. */
+    private final ObjectProvider<AgencyReferences> references;
 
-    AgencyAdministration(AgencyRepository repository, AgencyDirectory directory, Districts districts) {
+    AgencyAdministration(
+            AgencyRepository repository,
+            AgencyDirectory directory,
+            Districts districts,
+            ObjectProvider<AgencyReferences> references) {
         this.repository = repository;
         this.directory = directory;
         this.districts = districts;
+        this.references = references;
     }
 
     @Transactional
@@ -65,13 +80,19 @@ public class AgencyAdministration {
         check(agency);
 
         write(current, agency, version);
+        if (current.value().active() && !agency.active()) {
+            refuseWhileNamed(agency.code());
+        }
         repository.audit(actor.username(), "AGENCY_UPDATED", agency.code(), Audit.changes(current.value(), agency));
         directory.reloadAfterTransaction();
         log.info("Agency {} updated by {} (version {}).", agency.code(), actor.username(), version + 1);
         return new Versioned<>(agency, version + 1);
     }
 
-    /** Deactivates the agency (it is never deleted); a no-op when it is inactive already. */
+    /**
+     * Deactivates the agency (it is never deleted); a no-op when it is inactive already. Refused,
+     * writing nothing, while a seat, a category or a plan names it.
+     */
     @Transactional
     public Versioned<Agency> deactivate(String code, @Nullable Integer version, Actor actor) {
         Versioned<Agency> current = existing(code);
@@ -82,10 +103,17 @@ public class AgencyAdministration {
         Agency inactive = withActive(current.value(), false);
 
         write(current, inactive, expected);
+        refuseWhileNamed(code);
         repository.audit(actor.username(), "AGENCY_DEACTIVATED", code, "active: true -> false");
         directory.reloadAfterTransaction();
         log.info("Agency {} deactivated by {}.", code, actor.username());
         return new Versioned<>(inactive, expected + 1);
+    }
+
+    /** See {@link io.liandong.agency.AgencyService#holdActive}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> holdActive(Collection<String> codes) {
+        return repository.lockActive(new TreeSet<>(codes));
     }
 
     @Transactional
@@ -155,11 +183,49 @@ public class AgencyAdministration {
             errors.add(new Problem.FieldError("zone", "no such zone '" + seat.zoneCode() + "'", seat.zoneCode()));
         }
         String agency = seat.agencyCode();
-        if (agency != null && directory.agency(agency).filter(Agency::active).isEmpty()) {
+        if (agency != null
+                && repository.lockActive(new TreeSet<>(Set.of(agency))).isEmpty()) {
             errors.add(new Problem.FieldError("agency", "no such active agency '" + agency + "'", agency));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
+        }
+    }
+
+    /**
+     * Refuses the deactivation of the agency while a seat, a category or a plan names it. Called
+     * once the agency's row is written, so it is locked: a change naming the agency has either
+     * committed before (and is seen here) or waits for this transaction and then finds the agency
+     * inactive.
+     */
+    private void refuseWhileNamed(String code) {
+        List<String> seats = repository.seats().stream()
+                .map(Versioned::value)
+                .filter(seat -> code.equals(seat.agencyCode()))
+                .map(Seat::code)
+                .toList();
+        AgencyReferences named = references.getIfAvailable();
+        if (named == null) {
+            log.warn(
+                    "No AgencyReferences in this application: deactivating agency {} does not look at the"
+                            + " categories and plans that name it.",
+                    code);
+        }
+        List<String> categories = named == null ? List.of() : named.categoriesOwnedBy(code);
+        List<String> plans = named == null ? List.of() : named.plansNaming(code);
+        List<String> uses = new ArrayList<>();
+        if (!categories.isEmpty()) {
+            uses.add("still owns categories " + String.join(", ", categories));
+        }
+        if (!plans.isEmpty()) {
+            uses.add("still tasked or notified by plans " + String.join(", ", plans));
+        }
+        if (!seats.isEmpty()) {
+            uses.add("still has seats " + String.join(", ", seats));
+        }
+        if (!uses.isEmpty()) {
+            throw Problem.conflict(
+                    "agency " + code + " cannot be deactivated: " + String.join("; ", uses) + ": change those first");
         }
     }
 

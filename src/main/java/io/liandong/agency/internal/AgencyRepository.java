@@ -11,9 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +66,26 @@ public class AgencyRepository {
                 .param(code)
                 .query(AGENCY)
                 .optional();
+    }
+
+    /**
+     * Which of the codes name an active agency; locks their rows (in the order of their codes)
+     * until the transaction ends.
+     */
+    Set<String> lockActive(SortedSet<String> codes) {
+        if (codes.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(codes.size(), "?"));
+        List<String> active = new ArrayList<>();
+        jdbc.sql("SELECT code, active FROM agency WHERE code IN (" + marks + ") ORDER BY code FOR UPDATE")
+                .params(new ArrayList<>(codes))
+                .query(rs -> {
+                    if (rs.getBoolean("active")) {
+                        active.add(rs.getString("code"));
+                    }
+                });
+        return Set.copyOf(active);
     }
 
     void insert(Agency agency) {

@@ -91,6 +91,15 @@ public class CategoryAdministration {
         return new Versioned<>(category, version + 1);
     }
 
+    /** See {@link io.liandong.catalog.CatalogService#ownedBy}. */
+    public List<String> ownedBy(String agencyCode) {
+        return repository.categories().stream()
+                .map(Versioned::value)
+                .filter(category -> agencyCode.equals(category.ownerAgency()))
+                .map(Category::code)
+                .toList();
+    }
+
     /** See {@link io.liandong.catalog.CatalogService#importAll}. */
     @Transactional
     public ImportCount importAll(List<Category> categories, Actor actor) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a password must be: at least 10 characters, at most 72 bytes in UTF-8 (bcrypt reads no
- * further), and not the username. A refusal never carries the password back.
+ * What a password must be: not only white space, at least 10 characters, at most 72 bytes in UTF-8
+ * (bcrypt reads no further), and not the username. A refusal never carries the password back.
  */
 final class PasswordPolicy {
 
@@ -20,6 +20,9 @@ final class PasswordPolicy {
     static Optional<Problem.FieldError> check(String field, @Nullable String password, @Nullable String username) {
         if (password == null || password.isEmpty()) {
             return refuse(field, "is required");
+        }
+        if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            return refuse(field, "must not be blank or only white space");
         }
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return refuse(field, "must have at least " + MIN_LENGTH + " characters");

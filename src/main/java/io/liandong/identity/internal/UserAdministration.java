@@ -1,6 +1,7 @@
 package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
+import io.liandong.identity.UserPlaces;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,14 +38,21 @@ class UserAdministration {
     private final AuditTrail audit;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final ObjectProvider<UserPlaces> places;
 
     UserAdministration(
-            AccountRepository accounts, ApiTokens tokens, AuditTrail audit, PasswordEncoder encoder, Clock clock) {
+            AccountRepository accounts,
+            ApiTokens tokens,
+            AuditTrail audit,
+            PasswordEncoder encoder,
+            Clock clock,
+            ObjectProvider<UserPlaces> places) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
         this.encoder = encoder;
         this.clock = clock;
+        this.places = places;
     }
 
     /** Body of {@code POST /api/users}. */
@@ -120,6 +129,7 @@ class UserAdministration {
         errors.addAll(PasswordPolicy.errors("password", body.password(), username));
         Set<Role> roles = roles(body.roles(), body.agency(), errors);
         checkLengths(body.displayName(), body.agency(), body.seat(), errors);
+        checkPlaces(body.agency(), body.seat(), errors);
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
@@ -161,6 +171,7 @@ class UserAdministration {
         }
         Set<Role> roles = roles(body.roles(), body.agency(), errors);
         checkLengths(body.displayName(), body.agency(), body.seat(), errors);
+        checkPlaces(body.agency(), body.seat(), errors);
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
@@ -300,6 +311,27 @@ class UserAdministration {
         }
         if (seat != null && seat.strip().length() > 40) {
             errors.add(new Problem.FieldError("seat", "must have at most 40 characters", seat));
+        }
+    }
+
+    /**
+     * A user's agency (whatever the roles: a hall user may be given one too) must be an active
+     * agency and a seat one of the hall's; otherwise the user would silently see nothing.
+     */
+    private void checkPlaces(@Nullable String agency, @Nullable String seat, List<Problem.FieldError> errors) {
+        UserPlaces known = places.getIfAvailable();
+        if (known == null) {
+            log.warn("No UserPlaces in this application: a user's agency and seat are not checked.");
+            return;
+        }
+        String agencyCode = blankToNull(agency);
+        if (agencyCode != null && agencyCode.length() <= 40 && !known.isActiveAgency(agencyCode)) {
+            errors.add(new Problem.FieldError(
+                    "agency", "unknown or inactive agency '" + agencyCode + "'", Problem.clip(agencyCode)));
+        }
+        String seatCode = blankToNull(seat);
+        if (seatCode != null && seatCode.length() <= 40 && !known.isSeat(seatCode)) {
+            errors.add(new Problem.FieldError("seat", "unknown seat '" + seatCode + "'", Problem.clip(seatCode)));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.liandong.plan.internal;
 
-import io.liandong.agency.Agency;
 import io.liandong.agency.AgencyService;
 import io.liandong.catalog.CatalogService;
 import io.liandong.plan.Plan;
@@ -12,8 +11,10 @@ import io.liandong.shared.web.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +83,15 @@ public class PlanAdministration {
         return new Versioned<>(plan, version + 1);
     }
 
+    /** See {@link io.liandong.plan.PlanService#naming}. */
+    public List<String> naming(String agencyCode) {
+        return repository.plans().stream()
+                .map(Versioned::value)
+                .filter(plan -> plan.names(agencyCode))
+                .map(Plan::code)
+                .toList();
+    }
+
     /** See {@link io.liandong.plan.PlanService#importAll}. */
     @Transactional
     public ImportCount importAll(List<Plan> plans, Actor actor) {
@@ -109,14 +119,22 @@ public class PlanAdministration {
         return counts;
     }
 
+    /**
+     * Checks the plan. The agencies it names are read from the database and stay locked until the
+     * transaction ends, so none of them is deactivated while this plan is being saved.
+     */
     private void check(Plan plan) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        plan.tasks().forEach(task -> named.add(task.agencyCode()));
+        plan.recipients().stream().filter(recipient -> !isRole(recipient)).forEach(named::add);
+        Set<String> active = agencies.holdActive(named);
         if (catalog.find(plan.categoryCode()).isEmpty()) {
             errors.add(new Problem.FieldError(
                     "category", "no such category '" + plan.categoryCode() + "'", plan.categoryCode()));
         }
         for (String recipient : plan.recipients()) {
-            if (!isRole(recipient) && !isActiveAgency(recipient)) {
+            if (!isRole(recipient) && !active.contains(recipient)) {
                 errors.add(new Problem.FieldError(
                         "notify", "'" + recipient + "' is neither a role nor an active agency", recipient));
             }
@@ -131,7 +149,7 @@ public class PlanAdministration {
         Map<Integer, Integer> repeated = plan.repeatedAgencies();
         for (int i = 0; i < plan.tasks().size(); i++) {
             PlanTask task = plan.tasks().get(i);
-            check(task, "tasks[" + i + "]", errors);
+            check(task, "tasks[" + i + "]", active, errors);
             if (repeated.containsKey(i)) {
                 errors.add(new Problem.FieldError(
                         "tasks[" + i + "].agency",
@@ -145,8 +163,8 @@ public class PlanAdministration {
         }
     }
 
-    private void check(PlanTask task, String field, List<Problem.FieldError> errors) {
-        if (!isActiveAgency(task.agencyCode())) {
+    private static void check(PlanTask task, String field, Set<String> active, List<Problem.FieldError> errors) {
+        if (!active.contains(task.agencyCode())) {
             errors.add(new Problem.FieldError(
                     field + ".agency", "no such active agency '" + task.agencyCode() + "'", task.agencyCode()));
         }
@@ -164,10 +182,6 @@ public class PlanAdministration {
                     "deadlines must run acknowledge <= arrive <= complete",
                     acknowledge + " / " + arrive + " / " + complete));
         }
-    }
-
-    private boolean isActiveAgency(String code) {
-        return agencies.find(code).filter(Agency::active).isPresent();
     }
 
     private static boolean isRole(String name) {
