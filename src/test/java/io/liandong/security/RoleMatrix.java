@@ -513,6 +513,107 @@ abstract class RoleMatrix {
         assertThat(policeDefault.body()).doesNotContain("\"taskId\":" + f.task("GAS-CO") + ",");
     }
 
+    // ---- an agency role and a hall role together: the union, the agency role within its agency ----
+
+    @Test
+    @DisplayName("a gas representative who is also commander moves no police task, yet commands and moves its own")
+    void aCommanderWithAnAgencyRoleMovesOnlyItsOwnAgencysTasks() {
+        Client hybrid = hybrid("hybrid", "GAS-CO", "AGENCY_REP", "COMMANDER");
+        Fixtures f = freshGasCase();
+        long police = f.task("POLICE-SHUANGTA");
+        int version = taskVersion(f, "POLICE-SHUANGTA");
+
+        Map<String, Reply> steps = new LinkedHashMap<>();
+        for (String step : List.of("acknowledge", "arrive", "report-back", "complete", "return")) {
+            steps.put(step, hybrid.post("/api/tasks/" + police + "/" + step, Map.of("version", version, "text", "现场")));
+        }
+        Reply read = hybrid.get("/api/tasks/" + police);
+        Reply listed = hybrid.get("/api/tasks?agency=POLICE-SHUANGTA&incident=" + f.incident());
+        Reply own = hybrid.post(
+                "/api/tasks/" + f.task("GAS-CO") + "/acknowledge", Map.of("version", taskVersion(f, "GAS-CO")));
+        Reply order = hybrid.post(
+                "/api/incidents/" + f.incident() + "/orders/note",
+                Map.of("version", incidentVersion(f.incident()), "text", "燃气公司已到场"));
+
+        steps.forEach((step, reply) -> {
+            assertThat(reply.status()).as(step + " " + reply).isEqualTo(403);
+            assertThat(reply.problemType()).isEqualTo("urn:liandong:problem:forbidden");
+        });
+        JsonNode after = client(COMMANDER).get("/api/tasks/" + police).json();
+        assertThat(after.get("status").asString()).as("no step was taken").isEqualTo("ISSUED");
+        assertThat(after.get("version").asInt()).isEqualTo(version);
+        assertThat(read.status()).as("the commander role reads every task").isEqualTo(200);
+        assertThat(agenciesOf(listed)).containsExactly("POLICE-SHUANGTA");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(order.status())
+                .as("the commander role still orders: " + order)
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a locksmith clerk who is also analyst returns no fire task, yet reads statistics and works its own")
+    void anAnalystWithAnAgencyRoleMovesOnlyItsOwnAgencysTasks() {
+        Client hybrid2 = hybrid("hybrid2", "LOCKSMITH", "AGENCY_CLERK", "ANALYST");
+        Client clerk = hybrid("locksmith-clerk", "LOCKSMITH", "AGENCY_CLERK");
+        Fixtures f = freshGasCase();
+        long fire = f.task("FIRE-BRIGADE");
+        int version = taskVersion(f, "FIRE-BRIGADE");
+        Reply dispatched = client(COMMANDER)
+                .post(
+                        "/api/incidents/" + f.incident() + "/orders/dispatch",
+                        Map.of(
+                                "version", incidentVersion(f.incident()),
+                                "agency", "LOCKSMITH",
+                                "instructions", "开锁进入 502 室"));
+        assertThat(dispatched.status()).as(dispatched.toString()).isEqualTo(200);
+        long lock = dispatched.json().get("id").asLong();
+
+        Reply giveBack = hybrid2.post("/api/tasks/" + fire + "/return", Map.of("version", version, "reason", "不归我们"));
+        Reply read = hybrid2.get("/api/tasks/" + f.task("GAS-CO"));
+        Reply stats = hybrid2.get("/api/stats/summary");
+        Reply clerkRead = clerk.get("/api/tasks/" + f.task("GAS-CO"));
+        Reply clerkList = clerk.get("/api/tasks?incident=" + f.incident());
+        Reply own = hybrid2.post(
+                "/api/tasks/" + lock + "/acknowledge",
+                Map.of("version", dispatched.json().get("version").asInt()));
+
+        assertThat(giveBack.status()).as(giveBack.toString()).isEqualTo(403);
+        assertThat(client(COMMANDER)
+                        .get("/api/tasks/" + fire)
+                        .json()
+                        .get("status")
+                        .asString())
+                .as("the refused return changed nothing")
+                .isEqualTo("ISSUED");
+        assertThat(read.status()).as("the analyst role reads every task").isEqualTo(200);
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        assertThat(clerkRead.status()).as("the clerk alone finds no gas task").isEqualTo(404);
+        assertThat(clerkRead.body()).doesNotContain("GAS-CO");
+        assertThat(agenciesOf(clerkList)).containsExactly("LOCKSMITH");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    }
+
+    /** An account the administrator creates once for this center (a repeated call finds it made). */
+    private Client hybrid(String username, String agency, String... roles) {
+        String password = "Hybrid-Pass-2026";
+        Reply created = client(ADMIN)
+                .post(
+                        "/api/users",
+                        Map.of("username", username, "password", password, "roles", List.of(roles), "agency", agency));
+        assertThat(created.status()).as(created.toString()).isIn(201, 409);
+        return Client.basic(port, username, password);
+    }
+
+    private int incidentVersion(long incident) {
+        return client(COMMANDER)
+                .get("/api/incidents/" + incident)
+                .json()
+                .get("incident")
+                .get("version")
+                .asInt();
+    }
+
     @Test
     @DisplayName("caller number and name: in full for the call taker, never reaching the analyst, an agency or the log")
     @ExtendWith(OutputCaptureExtension.class)
