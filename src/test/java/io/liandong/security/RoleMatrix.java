@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -594,13 +595,68 @@ abstract class RoleMatrix {
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
     }
 
+    // ---- an open stream ends when the account changes ------------------------------------------
+
+    @Test
+    @DisplayName("a commander made a locksmith representative: the open stream ends at once, a new one is LOCKSMITH's")
+    void aStreamEndsWhenItsUsersRolesChange() {
+        Client moved = hybrid("moved-commander", null, "COMMANDER");
+        Fixtures f = freshGasCase();
+        JsonNode account = client(ADMIN).get("/api/users/moved-commander").json();
+
+        long changedAt;
+        try (Client.EventStream open = moved.stream("/api/stream")) {
+            open.until(e -> e.name().equals("ready"), Duration.ofSeconds(10));
+            Reply change = client(ADMIN)
+                    .put(
+                            "/api/users/moved-commander",
+                            Map.of(
+                                    "version", account.get("version").asInt(),
+                                    "roles", List.of("AGENCY_REP"),
+                                    "agency", "LOCKSMITH"));
+            assertThat(change.status()).as(change.toString()).isEqualTo(200);
+            changedAt = System.nanoTime();
+            // well inside the 15 s heartbeat: the change made on this node ends the stream itself
+            open.untilEnded(Duration.ofSeconds(5));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(Duration.ofSeconds(5));
+
+        try (Client.EventStream live = moved.stream("/api/stream")) {
+            live.until(e -> e.name().equals("ready"), Duration.ofSeconds(10));
+            Reply gasAck = client(GAS)
+                    .post(
+                            "/api/tasks/" + f.task("GAS-CO") + "/acknowledge",
+                            Map.of("version", taskVersion(f, "GAS-CO")));
+            Reply dispatched = client(COMMANDER)
+                    .post(
+                            "/api/incidents/" + f.incident() + "/orders/dispatch",
+                            Map.of(
+                                    "version", incidentVersion(f.incident()),
+                                    "agency", "LOCKSMITH",
+                                    "instructions", "开锁进入 502 室"));
+            assertThat(gasAck.status()).as(gasAck.toString()).isEqualTo(200);
+            assertThat(dispatched.status()).as(dispatched.toString()).isEqualTo(200);
+            List<Event> events = live.until(e -> e.name().equals("TASK_ISSUED"), Duration.ofSeconds(10));
+
+            assertThat(entries(events)).isNotEmpty().allSatisfy(entry -> assertThat(
+                            entry.path("agency").asString(null))
+                    .as(entry.toString())
+                    .isEqualTo("LOCKSMITH"));
+        }
+        assertThat(moved.get("/api/incidents").status())
+                .as("the new rights hold for requests too")
+                .isEqualTo(403);
+    }
+
     /** An account the administrator creates once for this center (a repeated call finds it made). */
-    private Client hybrid(String username, String agency, String... roles) {
+    private Client hybrid(String username, @Nullable String agency, String... roles) {
         String password = "Hybrid-Pass-2026";
-        Reply created = client(ADMIN)
-                .post(
-                        "/api/users",
-                        Map.of("username", username, "password", password, "roles", List.of(roles), "agency", agency));
+        Map<String, Object> user =
+                new HashMap<>(Map.of("username", username, "password", password, "roles", List.of(roles)));
+        if (agency != null) {
+            user.put("agency", agency);
+        }
+        Reply created = client(ADMIN).post("/api/users", user);
         assertThat(created.status()).as(created.toString()).isIn(201, 409);
         return Client.basic(port, username, password);
     }

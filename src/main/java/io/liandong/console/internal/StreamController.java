@@ -51,8 +51,8 @@ class StreamController {
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        Subscriber subscriber =
-                stream.subscribe(new EmitterSink(emitter), agency, resumeAfter, currentActor.stillLoggedIn());
+        Subscriber subscriber = stream.subscribe(
+                new EmitterSink(emitter), agency, resumeAfter, actor.username(), currentActor.stillLoggedIn());
         emitter.onCompletion(() -> stream.unsubscribe(subscriber));
         emitter.onTimeout(() -> stream.unsubscribe(subscriber));
         emitter.onError(error -> stream.unsubscribe(subscriber));

@@ -1,6 +1,7 @@
 package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
+import io.liandong.shared.security.AccountChanged;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates and changes users and their API tokens, for administrators. Each change and its audit
  * row commit together; a change that would leave the center without an enabled administrator is
- * refused.
+ * refused. Each change publishes {@link AccountChanged}, on which this node's live streams of the
+ * user end once it has committed.
  */
 @Service
 class UserAdministration {
@@ -36,14 +39,21 @@ class UserAdministration {
     private final AuditTrail audit;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserAdministration(
-            AccountRepository accounts, ApiTokens tokens, AuditTrail audit, PasswordEncoder encoder, Clock clock) {
+            AccountRepository accounts,
+            ApiTokens tokens,
+            AuditTrail audit,
+            PasswordEncoder encoder,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
         this.encoder = encoder;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Body of {@code POST /api/users}. */
@@ -193,6 +203,7 @@ class UserAdministration {
         }
 
         recordChanges(before, after, body.password() != null, unlock);
+        events.publishEvent(new AccountChanged(username));
         return one(username);
     }
 
