@@ -8,7 +8,6 @@ import io.liandong.record.RecordService;
 import io.liandong.shared.persistence.Sql;
 import io.liandong.shared.persistence.SqlCondition;
 import io.liandong.shared.security.Actor;
-import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,10 +99,7 @@ public class DispatchService {
     /** Takes one step on a task for the acting agency user (or an administrator). */
     @Transactional
     public Task step(long taskId, TaskStep step, StepCommand command, Actor actor) {
-        Task task = visibleTask(taskId, actor);
-        if (!actor.has(Role.ADMIN) && !actor.hasAny(Role.AGENCY_REP, Role.AGENCY_CLERK)) {
-            throw Problem.forbidden("only the task's agency may " + step.verb() + " task " + taskId);
-        }
+        Task task = movableTask(taskId, actor, step.verb());
         if (step == TaskStep.CANCEL) {
             throw Problem.refused("task-step-refused", "tasks are cancelled by closing or cancelling the incident");
         }
@@ -186,12 +182,35 @@ public class DispatchService {
         return store.incidentTaskedTo(agency, incidentIdColumn);
     }
 
-    /** A task the actor may see: an agency user sees only its own agency's tasks (others are 404). */
+    /**
+     * A task the actor may see: any hall role sees every task, an agency role only its own agency's
+     * (to a user with no hall role another agency's task is 404).
+     */
     @Transactional(readOnly = true)
     public Task visibleTask(long taskId, Actor actor) {
         Task task = store.find(taskId).orElseThrow(() -> Problem.notFound("task", taskId));
-        if (actor.isAgencyUser() && !task.agency().equals(actor.agencyCode())) {
+        if (!actor.seesTasksOf(task.agency())) {
             throw Problem.notFound("task", taskId);
+        }
+        return task;
+    }
+
+    /**
+     * A task the actor may move ({@code verb}: a step, or attaching a photo): only an administrator
+     * or an agency role of the task's own agency; a hall role never moves a task, whatever agency
+     * role the user also holds. A task the actor cannot see is 404, one it sees but may not move 403.
+     */
+    @Transactional(readOnly = true)
+    public Task movableTask(long taskId, Actor actor, String verb) {
+        Task task = visibleTask(taskId, actor);
+        if (!actor.movesTasksOf(task.agency())) {
+            log.warn(
+                    "Refused to let user {} {} task {} of agency {}: not an agency role of that agency",
+                    actor.username(),
+                    verb,
+                    taskId,
+                    task.agency());
+            throw Problem.forbidden("only the task's agency " + task.agency() + " may " + verb + " task " + taskId);
         }
         return task;
     }
@@ -201,11 +220,17 @@ public class DispatchService {
         return store.find(taskId);
     }
 
-    /** Lists tasks; an agency user is confined to its own agency and may not ask for another's. */
+    /**
+     * Lists tasks; a user with no hall role is confined to its own agency and may not ask for
+     * another's, a user with a hall role lists every agency's (as that role does).
+     */
     @Transactional(readOnly = true)
     public List<Task> search(TaskFilter filter, Actor actor) {
         String agency = filter.agency() == null || filter.agency().isBlank() ? null : filter.agency();
         if (actor.isAgencyUser()) {
+            if (actor.agencyCode() == null) {
+                return List.of();
+            }
             if (agency != null && !agency.equals(actor.agencyCode())) {
                 throw Problem.forbidden("an agency user sees only its own agency's tasks, not " + Problem.clip(agency));
             }

@@ -464,6 +464,110 @@ abstract class TaskPhotoScenarios {
                 .isEqualTo(404);
     }
 
+    // ---- users with an agency role and a hall role ----------------------------------------------
+
+    /** An account the administrator creates once for this center (a repeated call finds it made). */
+    Api hybrid(String username, String agency, String... roles) {
+        String password = "Hybrid-Pass-2026";
+        Answer created = admin.post(
+                "/api/users",
+                map("username", username, "password", password, "roles", List.of(roles), "agency", agency));
+        assertThat(created.status()).as(created.text()).isIn(201, 409);
+        return Api.as(port, username, password);
+    }
+
+    /** A task of {@code agency} on a fresh gas case, dispatched by the commander if the plan did not. */
+    long taskOnScene(Api agencyUser, String agency) {
+        long incident = gasCase();
+        long id;
+        int version;
+        JsonNode planned = null;
+        for (JsonNode task : commander.get("/api/incidents/" + incident).json().get("tasks")) {
+            if (task.get("agency").asString().equals(agency)) {
+                planned = task;
+            }
+        }
+        if (planned == null) {
+            Answer dispatched = commander.post(
+                    "/api/incidents/" + incident + "/orders/dispatch",
+                    map(
+                            "version",
+                            commander
+                                    .get("/api/incidents/" + incident)
+                                    .json()
+                                    .get("incident")
+                                    .get("version")
+                                    .asInt(),
+                            "agency",
+                            agency,
+                            "instructions",
+                            "开锁进入 502 室"));
+            assertThat(dispatched.status()).as(dispatched.text()).isEqualTo(200);
+            id = dispatched.id("id");
+            version = dispatched.version();
+        } else {
+            id = planned.get("id").asLong();
+            version = planned.get("version").asInt();
+        }
+        clock.advance(Duration.ofMinutes(1));
+        Answer ack = agencyUser.post("/api/tasks/" + id + "/acknowledge", map("version", version));
+        assertThat(ack.status()).as(ack.text()).isEqualTo(200);
+        Answer arrive = agencyUser.post("/api/tasks/" + id + "/arrive", map("version", ack.version()));
+        assertThat(arrive.status()).as(arrive.text()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    @DisplayName("a gas representative who is also commander cannot attach to the police's task, but reads its photos")
+    void aHallRoleLetsNoAgencyAttachToAnotherAgencysTask() {
+        Api hybrid = hybrid("hybrid", "GAS-CO", "AGENCY_REP", "COMMANDER");
+        long policeTask = policeTaskOnScene();
+        byte[] photo = png(13);
+        long id = upload(police, policeTask, "a.png", photo).id("id");
+        long photos = storedPhotos();
+
+        Answer foreign = upload(hybrid, policeTask, "b.png", png(14));
+        Download commanderRead = hybrid.download("/api/tasks/" + policeTask + "/attachments/" + id);
+        long gasTask = taskOnScene(hybrid, "GAS-CO");
+        Answer own = upload(hybrid, gasTask, "c.png", png(15));
+
+        assertThat(foreign.status()).as(foreign.text()).isEqualTo(403);
+        assertThat(foreign.json().get("detail").asString()).contains("POLICE-SHUANGTA");
+        assertThat(commanderRead.status()).as("the commander role sees photos").isEqualTo(200);
+        assertThat(commanderRead.body()).isEqualTo(photo);
+        assertThat(own.status()).as(own.text()).isEqualTo(201);
+        assertThat(storedPhotos()).isEqualTo(photos + 1);
+        assertThat(police.get("/api/tasks/" + policeTask + "/attachments").json())
+                .as("the police task still has only the police's photo")
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a locksmith clerk who is also analyst reads no gas photo, but its own agency's")
+    void anAnalystWithAnAgencyRoleReadsOnlyItsOwnAgencysPhotos() {
+        Api hybrid2 = hybrid("hybrid2", "LOCKSMITH", "AGENCY_CLERK", "ANALYST");
+        long gasTask = taskOnScene(gas, "GAS-CO");
+        long gasPhoto = upload(gas, gasTask, "gas.png", png(16)).id("id");
+        long lockTask = taskOnScene(hybrid2, "LOCKSMITH");
+        byte[] lockPhoto = png(17);
+        Answer ownUpload = upload(hybrid2, lockTask, "door.png", lockPhoto);
+
+        Answer gasList = hybrid2.get("/api/tasks/" + gasTask + "/attachments");
+        Download gasDownload = hybrid2.download("/api/tasks/" + gasTask + "/attachments/" + gasPhoto);
+        Answer gasTaskRead = hybrid2.get("/api/tasks/" + gasTask);
+        Answer ownList = hybrid2.get("/api/tasks/" + lockTask + "/attachments");
+        Download ownDownload = hybrid2.download("/api/tasks/" + lockTask + "/attachments/" + ownUpload.id("id"));
+
+        assertThat(gasList.status()).as(gasList.text()).isEqualTo(403);
+        assertThat(gasDownload.status()).isEqualTo(403);
+        assertThat(new String(gasDownload.body(), StandardCharsets.UTF_8)).doesNotContain("PNG");
+        assertThat(gasTaskRead.status()).as("the analyst role reads every task").isEqualTo(200);
+        assertThat(ownUpload.status()).as(ownUpload.text()).isEqualTo(201);
+        assertThat(ownList.status()).as(ownList.text()).isEqualTo(200);
+        assertThat(ownList.json()).hasSize(1);
+        assertThat(ownDownload.body()).isEqualTo(lockPhoto);
+    }
+
     @Test
     void anAdministratorMayAttachLikeOnTheTaskSteps() {
         long task = policeTaskOnScene();

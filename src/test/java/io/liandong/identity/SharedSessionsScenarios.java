@@ -144,6 +144,41 @@ abstract class SharedSessionsScenarios extends TwoNodes {
     }
 
     @Test
+    void aLiveStreamOnOneNodeEndsWithinAHeartbeatWhenItsRolesAreChangedOnTheOther() throws Exception {
+        HttpClientFixture adminOnA = HttpClientFixture.basic(port(nodeA), "admin", ADMIN_PASSWORD);
+        Map<String, Object> commander = new HashMap<>(newAnalyst("moved-on-a"));
+        commander.put("roles", List.of("COMMANDER"));
+        assertThat(adminOnA.post("/api/users", commander).status()).isEqualTo(201);
+        HttpClientFixture onB = HttpClientFixture.browser(port(nodeB));
+        assertThat(onB.login("moved-on-a", "long-enough-pw").status()).isEqualTo(200);
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(nodeB) + "/api/stream"))
+                                .header("Accept", "text/event-stream")
+                                .header("Cookie", "LIANDONG_SESSION=" + onB.cookie("LIANDONG_SESSION"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> {
+            try (var body = stream.body()) {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException e) {
+                // ended by the server all the same
+            }
+        });
+
+        Map<String, Object> toLocksmith = change(0, List.of("AGENCY_REP"), true);
+        toLocksmith.put("agency", "LOCKSMITH");
+        assertThat(adminOnA.put("/api/users/moved-on-a", toLocksmith).status()).isEqualTo(200);
+
+        // node B heard nothing of the change: its heartbeat (1 s here) re-reads the account
+        ended.get(10, TimeUnit.SECONDS);
+        assertThat(onB.get("/api/incidents").status())
+                .as("the session on B has the new roles")
+                .isEqualTo(403);
+    }
+
+    @Test
     void aRestartedNodeKeepsItsPeopleLoggedIn() {
         ConfigurableApplicationContext extra = start("node-c");
         HttpClientFixture onC = HttpClientFixture.browser(port(extra));

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -226,6 +227,29 @@ final class Client {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
+        }
+
+        /**
+         * Reads events until the server ends the stream and answers them; fails if it is still open
+         * after {@code timeout}.
+         */
+        List<Event> untilEnded(Duration timeout) {
+            List<Event> seen = new CopyOnWriteArrayList<>();
+            try {
+                until(
+                        e -> {
+                            seen.add(e);
+                            return false;
+                        },
+                        timeout);
+            } catch (IllegalStateException ended) {
+                if (ended.getCause() instanceof IllegalStateException eof
+                        && eof.getMessage().startsWith("stream ended")) {
+                    return List.copyOf(seen);
+                }
+                throw ended;
+            }
+            throw new AssertionError("the stream " + path + " did not end");
         }
 
         private List<Event> read(Predicate<Event> last) {

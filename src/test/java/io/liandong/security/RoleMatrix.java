@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -511,6 +512,162 @@ abstract class RoleMatrix {
         assertThat(policeDefault.json())
                 .allSatisfy(n -> assertThat(n.get("recipient").asString()).isEqualTo("POLICE-SHUANGTA"));
         assertThat(policeDefault.body()).doesNotContain("\"taskId\":" + f.task("GAS-CO") + ",");
+    }
+
+    // ---- an agency role and a hall role together: the union, the agency role within its agency ----
+
+    @Test
+    @DisplayName("a gas representative who is also commander moves no police task, yet commands and moves its own")
+    void aCommanderWithAnAgencyRoleMovesOnlyItsOwnAgencysTasks() {
+        Client hybrid = hybrid("hybrid", "GAS-CO", "AGENCY_REP", "COMMANDER");
+        Fixtures f = freshGasCase();
+        long police = f.task("POLICE-SHUANGTA");
+        int version = taskVersion(f, "POLICE-SHUANGTA");
+
+        Map<String, Reply> steps = new LinkedHashMap<>();
+        for (String step : List.of("acknowledge", "arrive", "report-back", "complete", "return")) {
+            steps.put(step, hybrid.post("/api/tasks/" + police + "/" + step, Map.of("version", version, "text", "现场")));
+        }
+        Reply read = hybrid.get("/api/tasks/" + police);
+        Reply listed = hybrid.get("/api/tasks?agency=POLICE-SHUANGTA&incident=" + f.incident());
+        Reply own = hybrid.post(
+                "/api/tasks/" + f.task("GAS-CO") + "/acknowledge", Map.of("version", taskVersion(f, "GAS-CO")));
+        Reply order = hybrid.post(
+                "/api/incidents/" + f.incident() + "/orders/note",
+                Map.of("version", incidentVersion(f.incident()), "text", "燃气公司已到场"));
+
+        steps.forEach((step, reply) -> {
+            assertThat(reply.status()).as(step + " " + reply).isEqualTo(403);
+            assertThat(reply.problemType()).isEqualTo("urn:liandong:problem:forbidden");
+        });
+        JsonNode after = client(COMMANDER).get("/api/tasks/" + police).json();
+        assertThat(after.get("status").asString()).as("no step was taken").isEqualTo("ISSUED");
+        assertThat(after.get("version").asInt()).isEqualTo(version);
+        assertThat(read.status()).as("the commander role reads every task").isEqualTo(200);
+        assertThat(agenciesOf(listed)).containsExactly("POLICE-SHUANGTA");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(order.status())
+                .as("the commander role still orders: " + order)
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a locksmith clerk who is also analyst returns no fire task, yet reads statistics and works its own")
+    void anAnalystWithAnAgencyRoleMovesOnlyItsOwnAgencysTasks() {
+        Client hybrid2 = hybrid("hybrid2", "LOCKSMITH", "AGENCY_CLERK", "ANALYST");
+        Client clerk = hybrid("locksmith-clerk", "LOCKSMITH", "AGENCY_CLERK");
+        Fixtures f = freshGasCase();
+        long fire = f.task("FIRE-BRIGADE");
+        int version = taskVersion(f, "FIRE-BRIGADE");
+        Reply dispatched = client(COMMANDER)
+                .post(
+                        "/api/incidents/" + f.incident() + "/orders/dispatch",
+                        Map.of(
+                                "version", incidentVersion(f.incident()),
+                                "agency", "LOCKSMITH",
+                                "instructions", "开锁进入 502 室"));
+        assertThat(dispatched.status()).as(dispatched.toString()).isEqualTo(200);
+        long lock = dispatched.json().get("id").asLong();
+
+        Reply giveBack = hybrid2.post("/api/tasks/" + fire + "/return", Map.of("version", version, "reason", "不归我们"));
+        Reply read = hybrid2.get("/api/tasks/" + f.task("GAS-CO"));
+        Reply stats = hybrid2.get("/api/stats/summary");
+        Reply clerkRead = clerk.get("/api/tasks/" + f.task("GAS-CO"));
+        Reply clerkList = clerk.get("/api/tasks?incident=" + f.incident());
+        Reply own = hybrid2.post(
+                "/api/tasks/" + lock + "/acknowledge",
+                Map.of("version", dispatched.json().get("version").asInt()));
+
+        assertThat(giveBack.status()).as(giveBack.toString()).isEqualTo(403);
+        assertThat(client(COMMANDER)
+                        .get("/api/tasks/" + fire)
+                        .json()
+                        .get("status")
+                        .asString())
+                .as("the refused return changed nothing")
+                .isEqualTo("ISSUED");
+        assertThat(read.status()).as("the analyst role reads every task").isEqualTo(200);
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        assertThat(clerkRead.status()).as("the clerk alone finds no gas task").isEqualTo(404);
+        assertThat(clerkRead.body()).doesNotContain("GAS-CO");
+        assertThat(agenciesOf(clerkList)).containsExactly("LOCKSMITH");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    }
+
+    // ---- an open stream ends when the account changes ------------------------------------------
+
+    @Test
+    @DisplayName("a commander made a locksmith representative: the open stream ends at once, a new one is LOCKSMITH's")
+    void aStreamEndsWhenItsUsersRolesChange() {
+        Client moved = hybrid("moved-commander", null, "COMMANDER");
+        Fixtures f = freshGasCase();
+        JsonNode account = client(ADMIN).get("/api/users/moved-commander").json();
+
+        long changedAt;
+        try (Client.EventStream open = moved.stream("/api/stream")) {
+            open.until(e -> e.name().equals("ready"), Duration.ofSeconds(10));
+            Reply change = client(ADMIN)
+                    .put(
+                            "/api/users/moved-commander",
+                            Map.of(
+                                    "version", account.get("version").asInt(),
+                                    "roles", List.of("AGENCY_REP"),
+                                    "agency", "LOCKSMITH"));
+            assertThat(change.status()).as(change.toString()).isEqualTo(200);
+            changedAt = System.nanoTime();
+            // well inside the 15 s heartbeat: the change made on this node ends the stream itself
+            open.untilEnded(Duration.ofSeconds(5));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(Duration.ofSeconds(5));
+
+        try (Client.EventStream live = moved.stream("/api/stream")) {
+            live.until(e -> e.name().equals("ready"), Duration.ofSeconds(10));
+            Reply gasAck = client(GAS)
+                    .post(
+                            "/api/tasks/" + f.task("GAS-CO") + "/acknowledge",
+                            Map.of("version", taskVersion(f, "GAS-CO")));
+            Reply dispatched = client(COMMANDER)
+                    .post(
+                            "/api/incidents/" + f.incident() + "/orders/dispatch",
+                            Map.of(
+                                    "version", incidentVersion(f.incident()),
+                                    "agency", "LOCKSMITH",
+                                    "instructions", "开锁进入 502 室"));
+            assertThat(gasAck.status()).as(gasAck.toString()).isEqualTo(200);
+            assertThat(dispatched.status()).as(dispatched.toString()).isEqualTo(200);
+            List<Event> events = live.until(e -> e.name().equals("TASK_ISSUED"), Duration.ofSeconds(10));
+
+            assertThat(entries(events)).isNotEmpty().allSatisfy(entry -> assertThat(
+                            entry.path("agency").asString(null))
+                    .as(entry.toString())
+                    .isEqualTo("LOCKSMITH"));
+        }
+        assertThat(moved.get("/api/incidents").status())
+                .as("the new rights hold for requests too")
+                .isEqualTo(403);
+    }
+
+    /** An account the administrator creates once for this center (a repeated call finds it made). */
+    private Client hybrid(String username, @Nullable String agency, String... roles) {
+        String password = "Hybrid-Pass-2026";
+        Map<String, Object> user =
+                new HashMap<>(Map.of("username", username, "password", password, "roles", List.of(roles)));
+        if (agency != null) {
+            user.put("agency", agency);
+        }
+        Reply created = client(ADMIN).post("/api/users", user);
+        assertThat(created.status()).as(created.toString()).isIn(201, 409);
+        return Client.basic(port, username, password);
+    }
+
+    private int incidentVersion(long incident) {
+        return client(COMMANDER)
+                .get("/api/incidents/" + incident)
+                .json()
+                .get("incident")
+                .get("version")
+                .asInt();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.liandong.interop.RemoteRecordReceived;
 import io.liandong.record.RecordAppended;
 import io.liandong.record.RecordEntry;
 import io.liandong.record.RecordService;
+import io.liandong.shared.security.AccountChanged;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -77,16 +78,24 @@ class LiveStream implements DisposableBean, SmartLifecycle {
      * @param resumeAfter the last entry id the client saw, or null for a fresh start
      */
     Subscriber subscribe(ClientSink sink, @Nullable String agency, @Nullable Long resumeAfter) {
-        return subscribe(sink, agency, resumeAfter, () -> true);
+        return subscribe(sink, agency, resumeAfter, null, () -> true);
     }
 
     /**
-     * As above, for a client whose login is checked at every heartbeat: once it no longer holds
-     * (logged out, disabled, new password) the stream ends, and reconnecting needs a new login.
+     * As above, for user {@code username}'s client, whose login is checked at every heartbeat: once
+     * it no longer holds as it was (logged out, disabled, new password, or any other change of the
+     * account such as its roles or agency) the stream ends; the client reconnects with a new login
+     * or with the account's new rights. A change made on this node ends it at once
+     * ({@link AccountChanged}).
      */
     Subscriber subscribe(
-            ClientSink sink, @Nullable String agency, @Nullable Long resumeAfter, BooleanSupplier stillLoggedIn) {
-        Subscriber subscriber = new Subscriber(numbers.incrementAndGet(), agency, resumeAfter, sink, stillLoggedIn);
+            ClientSink sink,
+            @Nullable String agency,
+            @Nullable Long resumeAfter,
+            @Nullable String username,
+            BooleanSupplier stillLoggedIn) {
+        Subscriber subscriber =
+                new Subscriber(numbers.incrementAndGet(), agency, resumeAfter, username, sink, stillLoggedIn);
         subscribers.add(subscriber);
         if (!running) {
             drop(subscriber);
@@ -130,6 +139,38 @@ class LiveStream implements DisposableBean, SmartLifecycle {
         }
     }
 
+    /**
+     * An administrator changed a user's account on this node: once that has committed, the user's
+     * streams here end, so that the reconnecting console gets the account's new rights. (Another
+     * node's streams notice at their next heartbeat.)
+     */
+    @EventListener
+    void on(AccountChanged changed) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    endStreamsOf(changed.username());
+                }
+            });
+        } else {
+            endStreamsOf(changed.username());
+        }
+    }
+
+    private void endStreamsOf(String username) {
+        int ended = 0;
+        for (Subscriber subscriber : subscribers) {
+            if (username.equals(subscriber.username())) {
+                drop(subscriber);
+                ended++;
+            }
+        }
+        if (ended > 0) {
+            log.info("Ended {} console streams of user {}: the account was changed", ended, username);
+        }
+    }
+
     /** An entry another node wrote, delivered through Kafka: this node's consoles see it too. */
     @EventListener
     void on(RemoteRecordReceived received) {
@@ -157,8 +198,10 @@ class LiveStream implements DisposableBean, SmartLifecycle {
         for (Subscriber subscriber : subscribers) {
             if (!loginHolds(subscriber)) {
                 log.info(
-                        "Console stream {} ended: its login was logged out, disabled or given a new password",
-                        subscriber.number());
+                        "Console stream {} of user {} ended: logged out, or the account was changed"
+                                + " (disabled, new password, roles, agency or seat)",
+                        subscriber.number(),
+                        subscriber.username());
                 drop(subscriber);
                 continue;
             }

@@ -42,13 +42,17 @@ class StreamController {
             resumeAfter = entryId("after", after);
         }
         Actor actor = currentActor.get();
+        // A hall role sees every entry; a user with agency roles only sees its own agency's.
         String agency = actor.isAgencyUser() ? actor.agencyCode() : null;
+        if (actor.isAgencyUser() && agency == null) {
+            throw Problem.forbidden("user " + actor.username() + " has neither a hall role nor an agency");
+        }
 
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        Subscriber subscriber =
-                stream.subscribe(new EmitterSink(emitter), agency, resumeAfter, currentActor.stillLoggedIn());
+        Subscriber subscriber = stream.subscribe(
+                new EmitterSink(emitter), agency, resumeAfter, actor.username(), currentActor.stillLoggedIn());
         emitter.onCompletion(() -> stream.unsubscribe(subscriber));
         emitter.onTimeout(() -> stream.unsubscribe(subscriber));
         emitter.onError(error -> stream.unsubscribe(subscriber));

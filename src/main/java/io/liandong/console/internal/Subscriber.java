@@ -30,6 +30,7 @@ final class Subscriber {
     private final long number;
     private final @Nullable String agency;
     private final @Nullable Long resumeAfter;
+    private final @Nullable String username;
     private final ClientSink sink;
     private final Queue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -43,16 +44,24 @@ final class Subscriber {
             long number,
             @Nullable String agency,
             @Nullable Long resumeAfter,
+            @Nullable String username,
             ClientSink sink,
             BooleanSupplier stillLoggedIn) {
         this.number = number;
         this.agency = agency;
         this.resumeAfter = resumeAfter;
+        this.username = username;
         this.sink = sink;
         this.stillLoggedIn = stillLoggedIn;
     }
 
-    /** Whether the login that opened this stream still holds (checked at each heartbeat). */
+    /** The user who opened this stream, or null for a client of no user (tests). */
+    @Nullable
+    String username() {
+        return username;
+    }
+
+    /** Whether the login that opened this stream still holds unchanged (checked at each heartbeat). */
     boolean stillLoggedIn() {
         return stillLoggedIn.getAsBoolean();
     }

@@ -92,6 +92,14 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
         return account.isPresent() && account.get().enabled() && samePasswordAs(account.get());
     }
 
+    /**
+     * Whether {@code account} is still the account this principal was read from: it still holds
+     * ({@link #stillHeldBy}) and has the same version, so the same roles, agency and seat.
+     */
+    boolean unchangedIn(Optional<Account> account) {
+        return stillHeldBy(account) && account.get().version() == version;
+    }
+
     /** Whether {@code account} still has the password this principal logged in with. */
     boolean samePasswordAs(Account account) {
         return passwordStamp.equals(stamp(account.passwordHash()));

@@ -52,13 +52,16 @@ class SecurityCurrentActor implements CurrentActor {
         }
         String token = currentBearerToken();
         if (token != null) {
-            // A token lives on its own: it ends when revoked or its account is disabled, not with a password.
-            return () -> tokens.resolve(token).isPresent();
+            // A token lives on its own: it ends when revoked or its account is disabled, not with a
+            // password; what it may see ends with any change of its account (the version).
+            return () -> tokens.resolve(token)
+                    .filter(now -> now.version() == principal.version())
+                    .isPresent();
         }
         String sessionId = currentSessionId();
         SessionRepository<?> repository = sessionId == null ? null : sessions.getIfAvailable();
         return () -> {
-            if (!principal.stillHeldBy(accounts.find(principal.getUsername()))) {
+            if (!principal.unchangedIn(accounts.find(principal.getUsername()))) {
                 return false;
             }
             return repository == null || repository.findById(sessionId) != null;

@@ -2,6 +2,7 @@ package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
 import io.liandong.identity.UserPlaces;
+import io.liandong.shared.security.AccountChanged;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.web.Problem;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates and changes users and their API tokens, for administrators. Each change and its audit
  * row commit together; a change that would leave the center without an enabled administrator is
- * refused.
+ * refused. Each change publishes {@link AccountChanged}, on which this node's live streams of the
+ * user end once it has committed.
  */
 @Service
 class UserAdministration {
@@ -39,6 +42,7 @@ class UserAdministration {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ObjectProvider<UserPlaces> places;
+    private final ApplicationEventPublisher events;
 
     UserAdministration(
             AccountRepository accounts,
@@ -46,13 +50,15 @@ class UserAdministration {
             AuditTrail audit,
             PasswordEncoder encoder,
             Clock clock,
-            ObjectProvider<UserPlaces> places) {
+            ObjectProvider<UserPlaces> places,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
         this.encoder = encoder;
         this.clock = clock;
         this.places = places;
+        this.events = events;
     }
 
     /** Body of {@code POST /api/users}. */
@@ -204,6 +210,7 @@ class UserAdministration {
         }
 
         recordChanges(before, after, body.password() != null, unlock);
+        events.publishEvent(new AccountChanged(username));
         return one(username);
     }
 

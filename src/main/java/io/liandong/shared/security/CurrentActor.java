@@ -10,10 +10,11 @@ public interface CurrentActor {
 
     /**
      * A check, to run later and on any thread, of whether the login behind the current request
-     * still holds: the account still exists, is enabled and has the same password, and a console
-     * session has not been logged out. For requests that outlive their authentication, such as the
-     * live stream. Outside a login it always answers false, and so does this default, for
-     * implementations that know no logins.
+     * still holds with the rights it had: the account still exists, is enabled, has the same
+     * password and has not been changed at all since (its version: roles, agency, seat), a console
+     * session has not been logged out and an API token has not been revoked. For requests that
+     * outlive their authentication, such as the live stream. Outside a login it always answers
+     * false, and so does this default, for implementations that know no logins.
      */
     default BooleanSupplier stillLoggedIn() {
         return () -> false;

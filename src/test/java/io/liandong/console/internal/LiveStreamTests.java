@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.liandong.record.RecordEntry;
 import io.liandong.record.RecordService;
+import io.liandong.shared.security.AccountChanged;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,6 +227,44 @@ class LiveStreamTests {
     }
 
     record Event(@Nullable String id, String name, String data) {}
+
+    @Test
+    @DisplayName(
+            "a change of a user's account ends that user's streams at once, no other's, and no heartbeat is needed")
+    void anAccountChangeEndsThatUsersStreams() {
+        when(records.lastId()).thenReturn(0L);
+        RecordingSink moved = new RecordingSink();
+        RecordingSink movedElsewhere = new RecordingSink();
+        RecordingSink other = new RecordingSink();
+        stream(10, 100).subscribe(moved, null, null, "moved", () -> true);
+        stream.subscribe(movedElsewhere, null, null, "moved", () -> true);
+        stream.subscribe(other, null, null, "other", () -> true);
+
+        stream.on(new AccountChanged("moved"));
+
+        assertThat(moved.closed).isTrue();
+        assertThat(movedElsewhere.closed).isTrue();
+        assertThat(other.closed).isFalse();
+        assertThat(stream.open()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("at a heartbeat a stream whose login no longer holds as it was ends (another node's change)")
+    void aHeartbeatEndsAStreamWhoseAccountChanged() {
+        when(records.lastId()).thenReturn(0L);
+        RecordingSink changed = new RecordingSink();
+        RecordingSink unchanged = new RecordingSink();
+        boolean[] holds = {true};
+        stream(10, 100).subscribe(changed, null, null, "changed", () -> holds[0]);
+        stream.subscribe(unchanged, null, null, "unchanged", () -> true);
+
+        stream.heartbeat();
+        holds[0] = false;
+        stream.heartbeat();
+
+        assertThat(changed.closed).isTrue();
+        assertThat(unchanged.closed).isFalse();
+    }
 
     static class RecordingSink implements ClientSink {
 
