@@ -938,6 +938,60 @@ abstract class CoreScenarios {
     }
 
     @Test
+    void aReportResentWithDrillFalseSpeltOutIsTheSameRequest() {
+        double[] p = freshPlace();
+        String key = "drill-" + System.nanoTime();
+        Map<String, Object> report = located("110", "SOC-PUBLIC-ORDER", "有人打架", p);
+        Answer first = callTaker.post("/api/reports", report, Map.of("Idempotency-Key", key));
+        long reports = reportCount();
+        Map<String, Object> spelt = new LinkedHashMap<>(report);
+        spelt.put("drill", false);
+        Map<String, Object> drill = new LinkedHashMap<>(report);
+        drill.put("drill", true);
+
+        Answer again = callTaker.post("/api/reports", spelt, Map.of("Idempotency-Key", key));
+        Answer withoutAgain = callTaker.post("/api/reports", report, Map.of("Idempotency-Key", key));
+        Answer asDrill = callTaker.post("/api/reports", drill, Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.id("reportId")).isEqualTo(first.id("reportId"));
+        assertThat(withoutAgain.status()).as(withoutAgain.text()).isEqualTo(200);
+        assertThat(asDrill.status()).as(asDrill.text()).isEqualTo(422);
+        assertThat(asDrill.str("type")).isEqualTo("urn:liandong:problem:idempotency-key-reused");
+        assertThat(reportCount()).isEqualTo(reports);
+
+        String spreadKey = "drill-first-" + System.nanoTime();
+        Map<String, Object> other = located("110", "SOC-PUBLIC-ORDER", "有人吵架", freshPlace());
+        Map<String, Object> otherSpelt = new LinkedHashMap<>(other);
+        otherSpelt.put("drill", false);
+        Answer spreadFirst = callTaker.post("/api/reports", otherSpelt, Map.of("Idempotency-Key", spreadKey));
+        Answer spreadAgain = callTaker.post("/api/reports", other, Map.of("Idempotency-Key", spreadKey));
+        assertThat(spreadFirst.status()).as(spreadFirst.text()).isEqualTo(201);
+        assertThat(spreadAgain.status()).as(spreadAgain.text()).isEqualTo(200);
+        assertThat(spreadAgain.id("reportId")).isEqualTo(spreadFirst.id("reportId"));
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyHeaderIsRefusedAndStoresNothing() {
+        Map<String, Object> report = located("110", "SOC-PUBLIC-ORDER", "有人打架", freshPlace());
+        long reports = reportCount();
+
+        Answer twice =
+                callTaker.postRepeating("/api/reports", report, "Idempotency-Key", "a-" + System.nanoTime(), "b");
+        Answer batchTwice = callTaker.postRepeating(
+                "/api/reports/batch", map("reports", List.of(item(null, report))), "Idempotency-Key", "a", "b");
+
+        assertThat(twice.status()).as(twice.text()).isEqualTo(400);
+        assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(twice.str("detail")).contains("Idempotency-Key").contains("2 times");
+        assertThat(batchTwice.status()).as(batchTwice.text()).isEqualTo(400);
+        assertThat(batchTwice.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("Idempotency-Key");
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    @Test
     void aReusedIdempotencyKeyWithAnotherBodyIsRefusedAndStoresNothing() {
         double[] p = freshPlace();
         String key = "reuse-" + System.nanoTime();
