@@ -140,7 +140,7 @@ public class IntakeService {
         String key = normaliseKey(idempotencyKey, "Idempotency-Key");
         String hash = hash(request);
         if (key != null) {
-            Optional<Received> earlier = earlier(actor, key, hash);
+            Optional<Received> earlier = earlier(actor, key, hash, request);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -176,7 +176,8 @@ public class IntakeService {
             return new Received(result, false);
         } catch (DuplicateKeyException race) {
             // Another request with the same key committed first: answer as that one did.
-            return earlier(single.actor(), single.key(), single.hash()).orElseThrow(() -> race);
+            return earlier(single.actor(), single.key(), single.hash(), single.request())
+                    .orElseThrow(() -> race);
         }
     }
 
@@ -370,7 +371,8 @@ public class IntakeService {
             if (earlier != null) {
                 String key = keys[i];
                 String hash = hashes[i];
-                answers[i] = at(i, "", () -> replay(key, hash, earlier));
+                ReportRequest report = items.get(i).report();
+                answers[i] = at(i, "", () -> replay(key, hash, report, earlier));
             }
         }
         Timer.Sample sample = Timer.start(meters);
@@ -436,16 +438,16 @@ public class IntakeService {
         return store.statistics(from, to);
     }
 
-    private Optional<Received> earlier(Actor actor, @Nullable String key, String hash) {
+    private Optional<Received> earlier(Actor actor, @Nullable String key, String hash, ReportRequest request) {
         if (key == null) {
             return Optional.empty();
         }
-        return store.byIdempotencyKey(actor.username(), key).map(stored -> replay(key, hash, stored));
+        return store.byIdempotencyKey(actor.username(), key).map(stored -> replay(key, hash, request, stored));
     }
 
     /** The stored answer to an earlier request with this key, if it had the same body. */
-    private Received replay(String key, String hash, ReportStore.KeyUse stored) {
-        if (!stored.requestHash().equals(hash)) {
+    private Received replay(String key, String hash, ReportRequest request, ReportStore.KeyUse stored) {
+        if (!sameRequest(stored.requestHash(), hash, request)) {
             throw Problem.refused(
                     "idempotency-key-reused",
                     "Idempotency-Key " + key + " was already used for a different report (report " + stored.reportId()
@@ -644,9 +646,53 @@ public class IntakeService {
         }
     }
 
-    /** SHA-256 of the request's JSON: every field counts, {@code mergeInto} too; absent fields are left out. */
+    /**
+     * SHA-256 of the request's JSON: every field counts, {@code mergeInto} too; absent fields are
+     * left out, and so is a field given with the value its absence means ({@code "drill": false}),
+     * so that both forms of one report are the same request.
+     */
     private String hash(ReportRequest request) {
-        return Sha256.hex(json.writeValueAsBytes(request));
+        return Sha256.hex(json.writeValueAsBytes(withoutDefaults(request)));
+    }
+
+    /**
+     * Whether {@code storedHash} is the hash of {@code request} or of an equivalent form of it:
+     * before {@code "drill": false} was left out, a request that gave it was stored with a hash of
+     * it spelt out, and its retry without the field (or with it) is still the same request.
+     */
+    private boolean sameRequest(String storedHash, String hash, ReportRequest request) {
+        if (storedHash.equals(hash)) {
+            return true;
+        }
+        if (Boolean.TRUE.equals(request.drill())) {
+            return false;
+        }
+        ReportRequest spelt = withDrill(request, false);
+        return storedHash.equals(Sha256.hex(json.writeValueAsBytes(spelt)));
+    }
+
+    /** The request with every field that has its default value left out. */
+    private static ReportRequest withoutDefaults(ReportRequest request) {
+        return Boolean.FALSE.equals(request.drill()) ? withDrill(request, null) : request;
+    }
+
+    private static ReportRequest withDrill(ReportRequest r, @Nullable Boolean drill) {
+        return new ReportRequest(
+                r.channel(),
+                r.receivedAt(),
+                r.callerNumber(),
+                r.callerName(),
+                r.address(),
+                r.lat(),
+                r.lon(),
+                r.districtCode(),
+                r.text(),
+                r.category(),
+                r.priority(),
+                r.severity(),
+                drill,
+                r.externalRef(),
+                r.mergeInto());
     }
 
     private static @Nullable String normaliseKey(@Nullable String key, String field) {

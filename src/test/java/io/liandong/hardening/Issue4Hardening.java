@@ -284,6 +284,48 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("#4.5: an unpaired UTF-16 surrogate in JSON is refused naming the field; a pair is stored intact")
+    void loneSurrogatesAreRefusedAndPairsStoredIntact() {
+        long reports = reportCount();
+        Map<String, String> fields = Map.of(
+                "text", "\\ud800 lone surrogate 火灾",
+                "address", "双塔区新华路 12 号\\udc00",
+                "callerName", "王\\ude00\\ud83d某");
+
+        fields.forEach((field, escaped) -> {
+            Map<String, Object> body = fight(null, "surrogate " + field);
+            body.put(field, "FIELD");
+            String json = JSON.writeValueAsString(body).replace("\"FIELD\"", "\"" + escaped + "\"");
+            Answer refused = callTaker.post("/api/reports", json);
+            assertThat(refused.status()).as(field + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo(field);
+            assertThat(refused.str("detail")).contains(field, "unpaired UTF-16 surrogate");
+        });
+        assertThat(reportCount()).isEqualTo(reports);
+        long incident = gasCase();
+        int version = incidentVersion(incident);
+        int entries = recordSize(incident);
+        Answer note =
+                commander.post(order(incident, "note"), "{\"version\":" + version + ",\"text\":\"现场\\udbff已疏散\"}");
+        assertThat(note.status()).as(note.text()).isEqualTo(400);
+        assertThat(note.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(recordSize(incident)).isEqualTo(entries);
+        assertThat(incidentVersion(incident)).isEqualTo(version);
+
+        Map<String, Object> body = fight(null, "PAIR");
+        String json = JSON.writeValueAsString(body).replace("PAIR", "有人打架 \\ud83d\\ude00 😀");
+        Answer stored = callTaker.post("/api/reports", json);
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT text FROM report WHERE id = ?")
+                        .param(stored.id("reportId"))
+                        .query(String.class)
+                        .single())
+                .as("the escaped pair and the raw emoji, stored alike")
+                .endsWith(" 有人打架 😀 😀");
+    }
+
+    @Test
     @DisplayName("#4.5: control characters in orders, task steps and notes are refused and nothing is recorded")
     void controlCharactersInOrdersAndStepsAreRefused() {
         long incident = gasCase();

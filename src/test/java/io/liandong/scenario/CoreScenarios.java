@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.dispatch.internal.OverdueWatch;
+import io.liandong.intake.ReportRequest;
 import io.liandong.plan.Plan;
 import io.liandong.plan.PlanService;
 import io.liandong.plan.PlanTask;
+import io.liandong.shared.Sha256;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import io.liandong.testing.Api;
@@ -40,6 +42,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The center's core, end to end through the HTTP API: intake, plans, task steps, deadlines,
@@ -79,6 +82,9 @@ abstract class CoreScenarios {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
 
     Api admin;
     Api callTaker;
@@ -935,6 +941,104 @@ abstract class CoreScenarios {
         assertThat(answers.stream().map(a -> a.id("reportId")).distinct()).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
         assertThat(reportCount()).isEqualTo(reports + 1);
+    }
+
+    @Test
+    void aReportResentWithDrillFalseSpeltOutIsTheSameRequest() {
+        double[] p = freshPlace();
+        String key = "drill-" + System.nanoTime();
+        Map<String, Object> report = located("110", "SOC-PUBLIC-ORDER", "有人打架", p);
+        Answer first = callTaker.post("/api/reports", report, Map.of("Idempotency-Key", key));
+        long reports = reportCount();
+        Map<String, Object> spelt = new LinkedHashMap<>(report);
+        spelt.put("drill", false);
+        Map<String, Object> drill = new LinkedHashMap<>(report);
+        drill.put("drill", true);
+
+        Answer again = callTaker.post("/api/reports", spelt, Map.of("Idempotency-Key", key));
+        Answer withoutAgain = callTaker.post("/api/reports", report, Map.of("Idempotency-Key", key));
+        Answer asDrill = callTaker.post("/api/reports", drill, Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.id("reportId")).isEqualTo(first.id("reportId"));
+        assertThat(withoutAgain.status()).as(withoutAgain.text()).isEqualTo(200);
+        assertThat(asDrill.status()).as(asDrill.text()).isEqualTo(422);
+        assertThat(asDrill.str("type")).isEqualTo("urn:liandong:problem:idempotency-key-reused");
+        assertThat(reportCount()).isEqualTo(reports);
+
+        String spreadKey = "drill-first-" + System.nanoTime();
+        Map<String, Object> other = located("110", "SOC-PUBLIC-ORDER", "有人吵架", freshPlace());
+        Map<String, Object> otherSpelt = new LinkedHashMap<>(other);
+        otherSpelt.put("drill", false);
+        Answer spreadFirst = callTaker.post("/api/reports", otherSpelt, Map.of("Idempotency-Key", spreadKey));
+        Answer spreadAgain = callTaker.post("/api/reports", other, Map.of("Idempotency-Key", spreadKey));
+        assertThat(spreadFirst.status()).as(spreadFirst.text()).isEqualTo(201);
+        assertThat(spreadAgain.status()).as(spreadAgain.text()).isEqualTo(200);
+        assertThat(spreadAgain.id("reportId")).isEqualTo(spreadFirst.id("reportId"));
+    }
+
+    @Test
+    void aReportStoredWithTheHashOfDrillFalseSpeltOutStillMatchesItsRetries() {
+        double[] p = freshPlace();
+        String key = "drill-earlier-" + System.nanoTime();
+        Map<String, Object> report = located("110", "SOC-PUBLIC-ORDER", "有人打架", p);
+        Answer first = callTaker.post("/api/reports", report, Map.of("Idempotency-Key", key));
+        // What an earlier version stored for this request sent with "drill": false: the hash of it spelt out.
+        ReportRequest spelt = new ReportRequest(
+                "110",
+                null,
+                null,
+                null,
+                "朝阳市某处",
+                p[0],
+                p[1],
+                null,
+                "有人打架",
+                "SOC-PUBLIC-ORDER",
+                null,
+                null,
+                false,
+                null,
+                null);
+        jdbc.sql("UPDATE report SET request_hash = ? WHERE idempotency_key = ?")
+                .params(Sha256.hex(json.writeValueAsBytes(spelt)), key)
+                .update();
+        long reports = reportCount();
+        Map<String, Object> withFalse = new LinkedHashMap<>(report);
+        withFalse.put("drill", false);
+        Map<String, Object> other = new LinkedHashMap<>(report);
+        other.put("text", "有人吵架");
+
+        Answer without = callTaker.post("/api/reports", report, Map.of("Idempotency-Key", key));
+        Answer spelled = callTaker.post("/api/reports", withFalse, Map.of("Idempotency-Key", key));
+        Answer different = callTaker.post("/api/reports", other, Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(without.status()).as(without.text()).isEqualTo(200);
+        assertThat(without.id("reportId")).isEqualTo(first.id("reportId"));
+        assertThat(spelled.status()).as(spelled.text()).isEqualTo(200);
+        assertThat(different.status()).as(different.text()).isEqualTo(422);
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyHeaderIsRefusedAndStoresNothing() {
+        Map<String, Object> report = located("110", "SOC-PUBLIC-ORDER", "有人打架", freshPlace());
+        long reports = reportCount();
+
+        Answer twice =
+                callTaker.postRepeating("/api/reports", report, "Idempotency-Key", "a-" + System.nanoTime(), "b");
+        Answer batchTwice = callTaker.postRepeating(
+                "/api/reports/batch", map("reports", List.of(item(null, report))), "Idempotency-Key", "a", "b");
+
+        assertThat(twice.status()).as(twice.text()).isEqualTo(400);
+        assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(twice.str("detail")).contains("Idempotency-Key").contains("2 times");
+        assertThat(batchTwice.status()).as(batchTwice.text()).isEqualTo(400);
+        assertThat(batchTwice.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("Idempotency-Key");
+        assertThat(reportCount()).isEqualTo(reports);
     }
 
     @Test

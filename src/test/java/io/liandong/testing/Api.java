@@ -70,6 +70,18 @@ public final class Api {
         return send(builder);
     }
 
+    /** A POST that sends {@code header} once for each of {@code values}, as separate header lines. */
+    public Answer postRepeating(String path, Object body, String header, String... values) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        for (String value : values) {
+            builder.header(header, value);
+        }
+        return send(builder);
+    }
+
     public Answer put(String path, Object body) {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(request(path)

@@ -74,6 +74,17 @@ class LoginAttempts {
                 .orElse(new Count(0, now));
     }
 
+    /**
+     * Takes back one attempt of {@code address} counted in the period that began at
+     * {@code windowStart}; nothing when that period is no longer the address's current one.
+     */
+    void giveBack(String address, long windowStart) {
+        jdbc.sql("UPDATE login_attempt SET attempts = attempts - 1"
+                        + " WHERE address = ? AND window_start = ? AND attempts > 0")
+                .params(key(address), windowStart)
+                .update();
+    }
+
     /** Deletes the rows of periods that began {@code periodMillis} or more before {@code now}. */
     int forgetEnded(long now, long periodMillis) {
         return jdbc.sql("DELETE FROM login_attempt WHERE window_start <= ?")

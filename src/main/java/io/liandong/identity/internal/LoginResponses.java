@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the single-page console gets back from {@code POST /login} and {@code POST /logout}: JSON,
- * never a redirect. The login is recorded in the audit trail; failures are recorded by
- * {@link LoginLockout}, which sees form and Basic attempts alike.
+ * never a redirect. The login is recorded in the audit trail, and its attempt is given back to
+ * the {@link LoginThrottle}; failures are recorded by {@link LoginLockout}, which sees form and
+ * Basic attempts alike.
  */
 @Component
 class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler {
@@ -39,9 +40,16 @@ class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFail
     private final ProblemResponses problems;
     private final JsonMapper json;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     LoginResponses(
-            AccountRepository accounts, AuditTrail audit, ProblemResponses problems, JsonMapper json, Clock clock) {
+            AccountRepository accounts,
+            AuditTrail audit,
+            ProblemResponses problems,
+            JsonMapper json,
+            Clock clock,
+            LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.audit = audit;
         this.problems = problems;
@@ -67,6 +75,9 @@ class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFail
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
+        if (request.getAttribute(LoginThrottleFilter.COUNTED_IN) instanceof Long countedIn) {
+            throttle.succeeded(request.getRemoteAddr(), countedIn);
+        }
         audit.record(
                 principal.getUsername(),
                 AuditActions.LOGIN_SUCCEEDED,

@@ -14,10 +14,13 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Counts login attempts per remote address in periods (20 a minute by default), so that nobody
- * can guess passwords or tokens faster than that from one address. Form logins count every
- * attempt; machine clients count only failed credentials, so a busy integration is never slowed
- * down by its own successful calls. The count lives in the database ({@link LoginAttempts}), one
- * for every node of a center: spreading guesses over the nodes gains nothing.
+ * can guess passwords or tokens faster than that from one address. Only attempts that do not
+ * succeed use up an address's allowance: a form login is counted when it arrives, before its
+ * password is tried (so attempts in flight count), and given back once it has succeeded
+ * ({@link #succeeded}); machine clients count only failed credentials, so a busy integration is
+ * never slowed down by its own successful calls, nor by the console's successful logins. The
+ * count lives in the database ({@link LoginAttempts}), one for every node of a center: spreading
+ * guesses over the nodes gains nothing.
  *
  * <p>A machine client's request with good credentials writes nothing, and reads its address's row
  * at most once a second ({@link #RECHECK_MILLIS}): an address found with no failed attempts is
@@ -25,7 +28,7 @@ import org.springframework.transaction.TransactionException;
  * let one request from it try its credentials up to a second after other nodes used up its
  * period; any failure it counts itself is checked against the shared count at once. Once an
  * address has used up its period, this node remembers that until the period ends and refuses it
- * without asking the database again.
+ * without asking the database again, unless a login it let through succeeds in the meantime.
  */
 @Component
 class LoginThrottle {
@@ -53,8 +56,12 @@ class LoginThrottle {
         this.periodMillis = properties.loginThrottle().per().toMillis();
     }
 
-    /** Whether an attempt may go ahead and, when not, how long to wait. */
-    record Verdict(boolean allowed, Duration retryAfter) {}
+    /**
+     * Whether an attempt may go ahead and, when not, how long to wait; {@code windowStart} is when
+     * the period the attempt was counted in began (epoch milliseconds), which {@link #succeeded}
+     * needs to give it back.
+     */
+    record Verdict(boolean allowed, Duration retryAfter, long windowStart) {}
 
     /** The shared count cannot be read or written: the database is unavailable. */
     static final class CountUnavailable extends RuntimeException {
@@ -78,14 +85,14 @@ class LoginThrottle {
         }
         Long clean = cleanUntil.get(address);
         if (clean != null && now < clean) {
-            return new Verdict(true, Duration.ofMillis(periodMillis));
+            return new Verdict(true, Duration.ofMillis(periodMillis), now);
         }
         LoginAttempts.Count count = read(address, now);
         if (count.attempts() == 0) {
             remember(cleanUntil, address, now + RECHECK_MILLIS, now);
         }
         if (count.attempts() < maxAttempts) {
-            return new Verdict(true, retryAfter(count.windowStart(), now));
+            return new Verdict(true, retryAfter(count.windowStart(), now), count.windowStart());
         }
         return refuse(address, count.windowStart(), now);
     }
@@ -93,6 +100,21 @@ class LoginThrottle {
     /** Counts a failed attempt (a wrong Basic password or an unknown token). */
     void failed(String address) {
         count(address);
+    }
+
+    /**
+     * Gives back the attempt of {@code address} counted by {@link #attempt} in the period that
+     * began at {@code windowStart}, now that it has succeeded: a successful login uses up no
+     * allowance. An attempt of a period that has ended since is not given back to the next one.
+     * Never fails the login: when the count cannot be written, the attempt stays counted.
+     */
+    void succeeded(String address, long windowStart) {
+        refusedUntil.remove(address);
+        try {
+            attempts.giveBack(address, windowStart);
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not give back the successful login attempt of {}: {}", address, e.getMessage());
+        }
     }
 
     private Verdict count(String address) {
@@ -104,7 +126,7 @@ class LoginThrottle {
         cleanUntil.remove(address);
         LoginAttempts.Count count = add(address, now);
         if (count.attempts() <= maxAttempts) {
-            return new Verdict(true, retryAfter(count.windowStart(), now));
+            return new Verdict(true, retryAfter(count.windowStart(), now), count.windowStart());
         }
         return refuse(address, count.windowStart(), now);
     }
@@ -115,7 +137,7 @@ class LoginThrottle {
         if (until == null || until <= now) {
             return null;
         }
-        return new Verdict(false, retryAfter(until - periodMillis, now));
+        return new Verdict(false, retryAfter(until - periodMillis, now), until - periodMillis);
     }
 
     private Verdict refuse(String address, long windowStart, long now) {
@@ -128,7 +150,7 @@ class LoginThrottle {
                     maxAttempts,
                     periodMillis);
         }
-        return new Verdict(false, retryAfter(windowStart, now));
+        return new Verdict(false, retryAfter(windowStart, now), windowStart);
     }
 
     /** Puts {@code address} into a bounded map of this node's hints; answers what it held before. */

@@ -13,11 +13,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 429 to a remote address that has used up its login attempts. For people it guards
- * {@code POST /login} and counts each attempt; for machine clients it guards every request that
+ * {@code POST /login} and counts each attempt (given back when it succeeds, by
+ * {@link LoginResponses}); for machine clients it guards every request that
  * carries credentials, and only failed ones are counted (by {@link ProblemResponses}). When the
  * shared count cannot be reached it fails closed: 503, and the credentials are not looked at.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
+
+    /**
+     * The request attribute that holds when the period began in which a form login was counted
+     * (a {@link Long}), so that {@link LoginResponses} can give the attempt back when it succeeds.
+     */
+    static final String COUNTED_IN = LoginThrottleFilter.class.getName() + ".countedIn";
 
     private final LoginThrottle throttle;
     private final ProblemResponses problems;
@@ -57,6 +64,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         if (verdict.allowed()) {
+            if (formLogin) {
+                request.setAttribute(COUNTED_IN, verdict.windowStart());
+            }
             chain.doFilter(request, response);
             return;
         }

@@ -12,11 +12,13 @@ import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.CurrentActor;
 import io.liandong.shared.web.PageLimit;
 import io.liandong.shared.web.Problem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +52,14 @@ class ReportController {
     @PostMapping
     ResponseEntity<IntakeResult> receive(
             @Valid @RequestBody ReportRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
+        // Given twice, the values would arrive joined by a comma and be stored as one key.
+        int given = Collections.list(http.getHeaders("Idempotency-Key")).size();
+        if (given > 1) {
+            throw Problem.invalid(
+                    "Idempotency-Key", "is given " + given + " times: send one Idempotency-Key header", null);
+        }
         IntakeService.Received received = intake.receive(request, idempotencyKey, actor.get());
         IntakeResult result = received.result();
         if (received.replayed()) {

@@ -61,8 +61,6 @@ public class ProblemHandling {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern COERCED_NUMBER = Pattern.compile("Numeric value \\(([-+0-9.eE]{1,400})\\)");
-    private static final String CONTROL_CHARACTERS =
-            "must not contain control characters (U+0000 to U+001F other than tab, CR and LF, U+007F to U+009F)";
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem problem, HttpServletRequest request) {
@@ -150,7 +148,7 @@ public class ProblemHandling {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof ControlCharacterGuard.Refused refused) {
             String field = refused.getPath().isEmpty() ? "body" : fieldPath(refused);
-            return problem(Problem.invalid(field, CONTROL_CHARACTERS, shorten(refused.getValue())), currentRequest());
+            return problem(Problem.invalid(field, refused.reason(), shorten(refused.getValue())), currentRequest());
         }
         if (cause instanceof InputCoercionException overflow
                 && !overflow.getPath().isEmpty()) {

@@ -55,6 +55,46 @@ class LoginThrottleTests {
     }
 
     @Test
+    void successfulAttemptsAreGivenBackButAttemptsInFlightCount() {
+        LoginThrottle throttle = throttle(start);
+        for (int i = 0; i < 100; i++) {
+            LoginThrottle.Verdict verdict = throttle.attempt("10.0.0.11");
+            assertThat(verdict.allowed()).isTrue();
+            throttle.succeeded("10.0.0.11", verdict.windowStart());
+        }
+        List<LoginThrottle.Verdict> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            inFlight.add(throttle.attempt("10.0.0.11"));
+        }
+
+        assertThat(inFlight).allSatisfy(verdict -> assertThat(verdict.allowed()).isTrue());
+        assertThat(throttle.check("10.0.0.11").allowed())
+                .as("20 attempts in flight")
+                .isFalse();
+        assertThat(throttle.attempt("10.0.0.11").allowed()).isFalse();
+        throttle.succeeded("10.0.0.11", inFlight.get(0).windowStart());
+        throttle.succeeded("10.0.0.11", inFlight.get(1).windowStart());
+        assertThat(throttle.check("10.0.0.11").allowed())
+                .as("two of them succeeded")
+                .isTrue();
+    }
+
+    @Test
+    void anAttemptOfAnEndedPeriodIsNotGivenBackToTheNext() {
+        MutableClock clock = new MutableClock(start);
+        LoginThrottle throttle = throttle(clock, database);
+        LoginThrottle.Verdict old = throttle.attempt("10.0.0.12");
+        clock.advance(Duration.ofSeconds(61));
+        for (int i = 0; i < 20; i++) {
+            throttle.failed("10.0.0.12");
+        }
+
+        throttle.succeeded("10.0.0.12", old.windowStart());
+
+        assertThat(throttle.check("10.0.0.12").allowed()).isFalse();
+    }
+
+    @Test
     void checkDoesNotCountButSeesFailures() {
         LoginThrottle throttle = throttle(start);
         for (int i = 0; i < 100; i++) {

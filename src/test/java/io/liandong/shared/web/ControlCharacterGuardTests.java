@@ -27,4 +27,15 @@ class ControlCharacterGuardTests {
     void showsEachRefusedCharacterAsAnEscape() {
         assertThat(ControlCharacterGuard.visible("王\u009b某\u007f\t")).isEqualTo("王\\u009B某\\u007F\t");
     }
+
+    @Test // a lone surrogate was let through and stored as ? by PostgreSQL
+    void refusesUnpairedSurrogatesButPassesPairs() {
+        assertThat(ControlCharacterGuard.hasLoneSurrogate("\ud800 火灾")).isTrue();
+        assertThat(ControlCharacterGuard.hasLoneSurrogate("火灾\udc00")).isTrue();
+        assertThat(ControlCharacterGuard.hasLoneSurrogate("\ude00\ud83d")).isTrue();
+        assertThat(ControlCharacterGuard.hasLoneSurrogate("\ud83d\ud83d\ude00")).isTrue();
+        assertThat(ControlCharacterGuard.hasLoneSurrogate("😀 \ud83d\ude00 🚒 火灾"))
+                .isFalse();
+        assertThat(ControlCharacterGuard.visible("a\ud800b😀\udc00")).isEqualTo("a\\uD800b😀\\uDC00");
+    }
 }

@@ -31,4 +31,13 @@ class QueryStringGuardTests {
         assertThat(QueryStringGuard.problem("q=%7F")).contains("U+007F");
         assertThat(QueryStringGuard.problem("q=%C2%85")).contains("U+0085");
     }
+
+    @Test // a surrogate cannot be smuggled in as UTF-8: its three-byte form is not UTF-8, and %uD800 is no escape
+    void refusesEncodedSurrogatesAndTakesEncodedPairsAsOneCharacter() {
+        assertThat(QueryStringGuard.problem("q=%ED%A0%80")).contains("not valid percent-encoded UTF-8");
+        assertThat(QueryStringGuard.problem("q=%ED%B0%80%E7%81%AB")).contains("not valid percent-encoded UTF-8");
+        assertThat(QueryStringGuard.problem("q=%ED%A0%BD%ED%B8%80")).contains("not valid percent-encoded UTF-8");
+        assertThat(QueryStringGuard.problem("q=%uD800")).contains("two hex digits");
+        assertThat(QueryStringGuard.problem("q=%F0%9F%98%80%E7%81%AB")).isNull();
+    }
 }
