@@ -844,6 +844,30 @@ abstract class Issue4Hardening {
         assertThat(ids).contains(filed.id("reportId"));
     }
 
+    @Test
+    @DisplayName("an unreadable time or a bare NaN in a report names its field")
+    void unreadableTimesAndNaNNameTheirField() {
+        long reports = reportCount();
+        String place = "\"address\": \"双塔区新华路 " + PLACE.incrementAndGet() + " 号\", \"text\": \"有人打架\"";
+        Map<String, String> bodies = Map.of(
+                "receivedAt",
+                "{\"channel\": \"110\", " + place + ", \"receivedAt\": \"yesterday\"}",
+                "lat",
+                "{\"channel\": \"110\", " + place + ", \"lat\": NaN, \"lon\": 120.45}",
+                "reports[1].report.lat",
+                "{\"reports\": [{\"report\": {\"channel\": \"110\", " + place + "}}, {\"report\": {\"channel\":"
+                        + " \"110\", " + place + ", \"lat\": Infinity, \"lon\": 120.45}}]}");
+        for (var body : bodies.entrySet()) {
+            String path = body.getKey().startsWith("reports[") ? "/api/reports/batch" : "/api/reports";
+            Answer refused = callTaker.post(path, body.getValue());
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .as(refused.text())
+                    .isEqualTo(body.getKey());
+        }
+        assertThat(reportCount()).isEqualTo(reports);
+    }
+
     /** Waits until some statement of this database waits for a lock another transaction holds. */
     private void waitForABlockedStatement() throws Exception {
         String blocked;

@@ -50,7 +50,9 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns every failure into an RFC 9457 problem body; never a stack or class name in a body. */
@@ -165,6 +167,17 @@ public class ProblemHandling {
             String expected = describe(mismatch.getTargetType());
             return problem(Problem.invalid(field, "must be " + expected, rejected), currentRequest());
         }
+        // Something that is not JSON (a bare NaN): the parser knows where it was, to the last field.
+        if (cause instanceof StreamReadException token && token.processor() != null) {
+            String field = readingAt(token.processor().streamReadContext());
+            if (field != null) {
+                return problem(Problem.invalid(field, unreadableValue(token), null), currentRequest());
+            }
+        }
+        JacksonException located = located(e);
+        if (located != null) {
+            return problem(Problem.invalid(fieldPath(located), unreadableValue(located), null), currentRequest());
+        }
         String detail = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
                 ? "the request needs a JSON body"
                 : "the request body is not valid JSON for this endpoint";
@@ -244,6 +257,49 @@ public class ProblemHandling {
     }
 
     /** The path to the value that failed, as Jackson 3 keeps it on every {@link JacksonException}. */
+    /**
+     * The first exception of the chain that knows the field it was reading when the value could not
+     * be read (a time that does not parse, a bare NaN), or null when none does.
+     */
+    private static @Nullable JacksonException located(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The field the parser was in when it met something that is not JSON (a bare NaN), as the
+     * client wrote it ({@code reports[2].lat}), or null at the top of the body.
+     */
+    private static @Nullable String readingAt(@Nullable TokenStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.currentName() != null) {
+                parts.add(0, (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.currentName());
+            }
+        }
+        return parts.isEmpty() ? null : String.join("", parts);
+    }
+
+    /** Why a located value could not be read, in words: no class or feature names. */
+    private static String unreadableValue(JacksonException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.time.DateTimeException) {
+                return "must be " + describe(java.time.Instant.class);
+            }
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("NaN") || message.contains("Infinity")) {
+            return "must be a number (NaN and Infinity are not JSON)";
+        }
+        return "is not a readable JSON value for this field";
+    }
+
     private static String fieldPath(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (var reference : e.getPath()) {
