@@ -868,6 +868,19 @@ abstract class Issue4Hardening {
         assertThat(reportCount()).isEqualTo(reports);
     }
 
+    @Test
+    @DisplayName("a query parameter that is not a whole number says so, without the range of a Java type")
+    void aLimitThatIsNotANumberSaysSo() {
+        Answer refused = commander.get("/api/incidents?limit=abc");
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be a whole number");
+        Answer tooMany = commander.get("/api/incidents?limit=2001");
+        assertThat(tooMany.status()).as(tooMany.text()).isEqualTo(400);
+        assertThat(tooMany.text()).contains("2000");
+    }
+
     /** Waits until some statement of this database waits for a lock another transaction holds. */
     private void waitForABlockedStatement() throws Exception {
         String blocked;

@@ -186,7 +186,9 @@ public class ProblemHandling {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameterType(MethodArgumentTypeMismatchException e) {
-        String expected = describe(e.getRequiredType());
+        // A parameter's own bounds (limit: 1 to 2000) are checked once it is a number; the range of
+        // its Java type would only mislead.
+        String expected = wholeNumber(e.getRequiredType()) != null ? "a whole number" : describe(e.getRequiredType());
         return problem(Problem.invalid(e.getName(), "must be " + expected, shorten(e.getValue())), currentRequest());
     }
 
