@@ -881,6 +881,16 @@ abstract class Issue4Hardening {
         assertThat(tooMany.text()).contains("2000");
     }
 
+    @Test
+    @DisplayName("a request the servlet container refuses (TRACE) gets a problem whose instance is its own path")
+    void aRefusedMethodsProblemNamesItsOwnPath() throws IOException {
+        Raw trace = raw("TRACE /api/incidents HTTP/1.1\r\nAuthorization: " + basic("admin", ADMIN_PASSWORD) + "\r\n");
+
+        assertThat(trace.status()).as(trace.toString()).isEqualTo(405);
+        assertThat(trace.header("content-type")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(trace.body()).get("instance").asString()).isEqualTo("/api/incidents");
+    }
+
     /** Waits until some statement of this database waits for a lock another transaction holds. */
     private void waitForABlockedStatement() throws Exception {
         String blocked;

@@ -2,6 +2,7 @@ package io.liandong.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,20 @@ class ProblemErrorController implements ErrorController {
         } else {
             body = ProblemHandling.body(status, slug(status), status.getReasonPhrase(), detail(status, uri));
         }
+        instance(body, uri);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
+    }
+
+    /** The refused request's own path as the problem's instance, not the error page's. */
+    private static void instance(ProblemDetail body, Object uri) {
+        try {
+            body.setInstance(URI.create(String.valueOf(uri)));
+        } catch (IllegalArgumentException notAUri) {
+            // A path java.net.URI cannot hold: the detail still names it.
+            log.debug("Problem instance left out for a path java.net.URI refuses: {}", notAUri.getMessage());
+        }
     }
 
     private static String slug(HttpStatus status) {
