@@ -286,6 +286,14 @@ class LiveStream implements DisposableBean, SmartLifecycle {
             if (missed.size() >= properties.replayLimit()) {
                 resync = true;
                 resumeFrom = lastId();
+            } else if (missed.isEmpty()) {
+                long newest = lastId();
+                if (after > newest) {
+                    // The client saw entries this record does not hold (another database, or one
+                    // restored from a backup): what it shows cannot be brought up to date entry by entry.
+                    resync = true;
+                    resumeFrom = newest;
+                }
             }
         }
         String ready = json.writeValueAsString(new Ready(resumeFrom, resync));

@@ -131,6 +131,18 @@ class LiveStreamTests {
     }
 
     @Test
+    @DisplayName(
+            "a client that saw entries beyond the record's newest (another or a restored database) is told to re-fetch")
+    void anIdAheadOfTheRecordAsksForResync() {
+        when(records.lastId()).thenReturn(41L);
+        RecordingSink sink = new RecordingSink();
+        stream(100, 100).subscribe(sink, null, 999_999L);
+
+        eventually(() -> sink.names().contains("ready"));
+        assertThat(sink.events).containsExactly(new Event("41", "ready", "{\"lastId\":41,\"resync\":true}"));
+    }
+
+    @Test
     @DisplayName("a client that stops reading is disconnected; publishing never waits and others keep getting entries")
     void slowClientIsDisconnectedWithoutStallingPublishers() throws Exception {
         when(records.lastId()).thenReturn(0L);
