@@ -257,6 +257,16 @@ abstract class IncidentCommandProperties {
             assertThat(after.taskStates())
                     .as("a repeated dispatch changes no task: " + what)
                     .isEqualTo(before.taskStates());
+        } else if (accepted && isPlanInForceAgain(command, answer, before, after)) {
+            assertThat(after.record())
+                    .as("activating the plan in force with every agency tasked writes nothing: " + what)
+                    .isEqualTo(before.record());
+            assertThat(after.version())
+                    .as("activating the plan in force with every agency tasked keeps the version: " + what)
+                    .isEqualTo(before.version());
+            assertThat(after.taskStates())
+                    .as("activating the plan in force with every agency tasked changes no task: " + what)
+                    .isEqualTo(before.taskStates());
         } else if (accepted) {
             assertThat(after.record().size())
                     .as("an accepted command is on the record: " + what)
@@ -280,6 +290,19 @@ abstract class IncidentCommandProperties {
                     .as("a refused command changes no task: " + what)
                     .isEqualTo(before.taskStates());
         }
+    }
+
+    /**
+     * docs/api.md: activating the plan already in force when each of its agencies is tasked issues
+     * no task and leaves the plan as it was; it writes nothing.
+     */
+    private static boolean isPlanInForceAgain(Command command, Answer answer, Snapshot before, Snapshot after) {
+        return command instanceof Command.Order order
+                && order.name().equals("activate-plan")
+                && answer.json().isArray()
+                && answer.json().isEmpty()
+                && !before.incident().path("planCode").isNull()
+                && before.incident().path("planCode").equals(after.incident().path("planCode"));
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.liandong.shared.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,9 +31,28 @@ class H2IdentityRepair implements Callback {
     /** One identity column and the value it will give next. */
     record Identity(String table, String column, long next) {}
 
+    private final boolean mayBeH2;
+
+    H2IdentityRepair(DataSource dataSource) {
+        this.mayBeH2 = mayBeH2(dataSource);
+    }
+
+    /**
+     * After the migrations, on H2 only. Flyway hands a callback a connection of its own, so on
+     * PostgreSQL (with a pool as small as two) the callback is not run at all rather than asking
+     * for one. Flyway may ask before it has a context.
+     */
     @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.AFTER_MIGRATE;
+    public boolean supports(Event event, @Nullable Context context) {
+        return mayBeH2 && event == Event.AFTER_MIGRATE;
+    }
+
+    /** False for a pool whose URL names another database; true when the URL cannot be told. */
+    static boolean mayBeH2(@Nullable DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+            return pool.getJdbcUrl().startsWith("jdbc:h2:");
+        }
+        return true;
     }
 
     @Override

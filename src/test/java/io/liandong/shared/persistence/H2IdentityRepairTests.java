@@ -2,6 +2,7 @@ package io.liandong.shared.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
+import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,27 @@ class H2IdentityRepairTests {
             assertThat(single(sql, "SELECT MAX(id) FROM ahead")).isEqualTo(40);
             assertThat(H2IdentityRepair.repair(h2)).isEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("it runs after the migrations on H2 only: on PostgreSQL it asks Flyway for no connection")
+    void runsOnH2Only() {
+        try (HikariDataSource postgres = pool("jdbc:postgresql://127.0.0.1:5432/test");
+                HikariDataSource h2 = pool("jdbc:h2:mem:x")) {
+            assertThat(new H2IdentityRepair(postgres).supports(Event.AFTER_MIGRATE, null))
+                    .isFalse();
+            assertThat(new H2IdentityRepair(h2).supports(Event.AFTER_MIGRATE, null))
+                    .isTrue();
+            assertThat(new H2IdentityRepair(h2).supports(Event.BEFORE_MIGRATE, null))
+                    .isFalse();
+        }
+    }
+
+    /** A pool that is never started: only its URL is read. */
+    private static HikariDataSource pool(String url) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        return pool;
     }
 
     private static long single(Statement sql, String query) throws SQLException {
