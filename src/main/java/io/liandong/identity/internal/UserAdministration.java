@@ -1,9 +1,9 @@
 package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
-import io.liandong.identity.UserPlaces;
 import io.liandong.shared.security.AccountChanged;
 import io.liandong.shared.security.Role;
+import io.liandong.shared.security.UserPlaces;
 import io.liandong.shared.web.Problem;
 import java.time.Clock;
 import java.time.Instant;
