@@ -193,7 +193,9 @@ public final class DeploymentCommand {
         List<String> args = new ArrayList<>();
         for (String property : properties) {
             // The command never creates a database: an H2 file named by URL must exist already.
-            boolean h2File = property.startsWith("--spring.datasource.url=jdbc:h2:file:")
+            String prefix = "--spring.datasource.url=";
+            boolean h2File = property.startsWith(prefix)
+                    && embeddedH2File(property.substring(prefix.length()))
                     && !property.toUpperCase(Locale.ROOT).contains(";IFEXISTS=");
             args.add(h2File ? property + ";IFEXISTS=TRUE" : property);
         }
@@ -234,14 +236,25 @@ public final class DeploymentCommand {
         }
         ConfigurableEnvironment environment = prepared.getEnvironment();
         String url = environment.getProperty("spring.datasource.url");
-        if (url != null
-                && url.startsWith("jdbc:h2:file:")
-                && !url.toUpperCase(Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
+        if (url != null && embeddedH2File(url) && !url.toUpperCase(Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
             environment
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "deployment-command", Map.of("spring.datasource.url", url + ";TRACE_LEVEL_FILE=0")));
         }
+    }
+
+    /**
+     * An H2 URL of a database file this process opens itself: {@code jdbc:h2:file:…} and the short
+     * forms {@code jdbc:h2:/…}, {@code jdbc:h2:./…}, {@code jdbc:h2:~/…}; not an in-memory database
+     * or a server's.
+     */
+    static boolean embeddedH2File(String url) {
+        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+            return false;
+        }
+        String rest = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
+        return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:"));
     }
 
     private int usageError(String message) {

@@ -400,6 +400,11 @@ public class IncidentService {
         Agency target = agencies.find(agency)
                 .filter(Agency::active)
                 .orElseThrow(() -> Problem.invalid("agency", "unknown or inactive agency", agency));
+        // This node's copy of the agencies may lag another node's deactivation: the database says,
+        // and holds the agency's row until this order commits.
+        if (!agencies.holdActive(List.of(target.code())).contains(target.code())) {
+            throw Problem.invalid("agency", "unknown or inactive agency", agency);
+        }
         Instant when = orderTime(incident, at);
         // The incident's row lock first, then the look for an active task: dispatches of one agency
         // at once take turns, and each after the first finds the task the first issued.
@@ -651,7 +656,7 @@ public class IncidentService {
         SqlCondition tasked = agency == null ? null : dispatch.incidentTaskedTo(agency, IncidentStore.ID_COLUMN);
         return new IncidentStore.Filter(
                 q.kind(),
-                q.category(),
+                category,
                 categoryIn,
                 q.severity(),
                 district == null ? null : divisionPrefix(district),

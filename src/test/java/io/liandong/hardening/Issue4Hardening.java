@@ -891,6 +891,29 @@ abstract class Issue4Hardening {
         assertThat(JSON.readTree(trace.body()).get("instance").asString()).isEqualTo("/api/incidents");
     }
 
+    @Test
+    @DisplayName("a dispatch to an agency another node deactivated is refused before this node's copy catches up")
+    void aDispatchReadsTheAgencyFromTheDatabase() {
+        long incident = gasCase();
+        int version = incidentVersion(incident);
+        int entries = recordSize(incident);
+        // As another node's deactivation: in the database, not yet in this node's copy.
+        jdbc.sql("UPDATE agency SET active = FALSE WHERE code = 'WATER-CO'").update();
+        try {
+            Answer refused = commander.post(
+                    order(incident, "dispatch"), map("version", version, "agency", "WATER-CO", "instructions", "关阀"));
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("agency");
+            assertThat(recordSize(incident)).isEqualTo(entries);
+        } finally {
+            jdbc.sql("UPDATE agency SET active = TRUE WHERE code = 'WATER-CO'").update();
+        }
+        Answer dispatched = commander.post(
+                order(incident, "dispatch"), map("version", version, "agency", "WATER-CO", "instructions", "关阀"));
+        assertThat(dispatched.status()).as(dispatched.text()).isEqualTo(200);
+    }
+
     /** Waits until some statement of this database waits for a lock another transaction holds. */
     private void waitForABlockedStatement() throws Exception {
         String blocked;

@@ -161,7 +161,7 @@ class UserAdministrationIntegrationTests extends IdentityTestSupport {
 
         assertThat(spaces.status()).isEqualTo(400);
         assertThat(fieldError(spaces, "password").get("message").asString())
-                .isEqualTo("must not be blank or only white space");
+                .isEqualTo("must not be blank or only white space or invisible characters");
         assertThat(ideographic.status()).isEqualTo(400);
         assertThat(fieldError(ideographic, "password")).isNotNull();
         assertThat(admin().get("/api/users/blank-pw").status()).isEqualTo(404);
@@ -173,7 +173,7 @@ class UserAdministrationIntegrationTests extends IdentityTestSupport {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(fieldError(refused, "password").get("message").asString())
-                .isEqualTo("must not be blank or only white space");
+                .isEqualTo("must not be blank or only white space or invisible characters");
         assertThat(basic("blank-reset", "long-enough-pw").get("/api/me").status())
                 .isEqualTo(200);
     }

@@ -476,6 +476,13 @@ abstract class BoardScenarios {
         }
         Answer known = commander.get("/api/incidents?category=NAT-EARTHQUAKE");
         assertThat(known.status()).as(known.text()).isEqualTo(200);
+        // An empty filter is no filter, and spaces around a code do not hide its incidents.
+        long theft = file(report("SOC-THEFT", "电动车被盗", freshPlace()));
+        assertThat(ids("category=&limit=2000")).contains(theft);
+        assertThat(ids("category=%20%20&limit=2000")).contains(theft);
+        assertThat(ids("category=%20SOC&limit=2000")).contains(theft);
+        JsonNode all = commander.get("/api/incidents/counts").json();
+        assertThat(commander.get("/api/incidents/counts?category=").json()).isEqualTo(all);
     }
 
     @Test

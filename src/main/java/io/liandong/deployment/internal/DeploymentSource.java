@@ -32,6 +32,10 @@ public interface DeploymentSource {
             public @Nullable InputStream open(String file) throws IOException {
                 Path path = folder.resolve(file);
                 if (!Files.exists(path)) {
+                    if (Files.isSymbolicLink(path)) {
+                        throw new NotAFileException(path.toAbsolutePath() + " is a link to "
+                                + Files.readSymbolicLink(path) + ", which does not exist");
+                    }
                     return null;
                 }
                 if (Files.isDirectory(path)) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a password must be: not only white space, at least 10 characters, at most 72 bytes in UTF-8
- * (bcrypt reads no further), and not the username. A refusal never carries the password back.
+ * What a password must be: not only white space or invisible characters, at least 10 characters,
+ * at most 72 bytes in UTF-8 (bcrypt reads no further), and not the username. A refusal never
+ * carries the password back.
  */
 final class PasswordPolicy {
 
@@ -21,8 +22,8 @@ final class PasswordPolicy {
         if (password == null || password.isEmpty()) {
             return refuse(field, "is required");
         }
-        if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            return refuse(field, "must not be blank or only white space");
+        if (password.codePoints().allMatch(PasswordPolicy::invisible)) {
+            return refuse(field, "must not be blank or only white space or invisible characters");
         }
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return refuse(field, "must have at least " + MIN_LENGTH + " characters");
@@ -34,6 +35,14 @@ final class PasswordPolicy {
             return refuse(field, "must differ from the username");
         }
         return Optional.empty();
+    }
+
+    /** White space, or a character that shows nothing (a zero-width space, a byte-order mark). */
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT
+                || Character.isISOControl(c);
     }
 
     /** For passwords given in configuration: fails start-up with the key and what is wrong. */

@@ -201,6 +201,16 @@ class DeploymentReaderTests {
     }
 
     @Test
+    void refusesALinkToNothingNamedAsADeploymentFile(@TempDir Path folder) throws IOException {
+        Path plans = Files.createSymbolicLink(folder.resolve("plans.yaml"), folder.resolve("gone.yaml"));
+
+        assertThatThrownBy(() -> readZoneEndingWith(folder, "platform: CITY-EMERGENCY"))
+                .isInstanceOfSatisfying(InvalidDeploymentException.class, e -> assertThat(e.problems())
+                        .containsExactly("plans.yaml: " + plans.toAbsolutePath() + " is a link to "
+                                + folder.resolve("gone.yaml") + ", which does not exist"));
+    }
+
+    @Test
     void needsAllFiveFilesForTheBundledDeploymentAndOneForAFolder(@TempDir Path folder) {
         assertThatThrownBy(() -> reader.read(DeploymentSource.folder(folder), false))
                 .hasMessageContaining("expected at least one of agencies.yaml, zones.yaml, seats.yaml,"

@@ -29,6 +29,19 @@ class PasswordPolicyTests {
     }
 
     @Test
+    void refusesPasswordsThatShowNothing() {
+        for (String invisible : new String[] {
+            " ".repeat(12), "\u3000\t".repeat(6), "\u200b".repeat(12), "\ufeff".repeat(12), "\u2028\u00a0".repeat(6)
+        }) {
+            assertThat(PasswordPolicy.check("password", invisible, "x")
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("must not be blank or only white space or invisible characters");
+        }
+        assertThat(PasswordPolicy.check("password", "\u200b应急联动指挥中心很安全", "x")).isEmpty();
+    }
+
+    @Test
     void configuredPasswordTooShortFailsStartupNamingTheKeyNotTheValue() {
         assertThatThrownBy(() -> PasswordPolicy.requireValid("liandong.security.admin-password", "admin", "admin"))
                 .hasMessageContaining("liandong.security.admin-password")
