@@ -731,7 +731,11 @@ public class IncidentService {
     /** Open incidents within the merge distance of a point, nearest first. */
     @Transactional(readOnly = true)
     public List<Incident> nearby(@Nullable String category, GeoPoint point, double meters) {
-        return store.openEmergenciesNear(category, point, meters).stream()
+        String code = blankToNull(category);
+        if (code != null && catalog.find(code).isEmpty()) {
+            throw Problem.invalid("category", "no such category '" + Problem.clip(code) + "'", Problem.clip(code));
+        }
+        return store.openEmergenciesNear(code, point, meters).stream()
                 .filter(i -> i.point() != null && i.point().metersTo(point) <= meters)
                 .sorted((a, b) ->
                         Double.compare(a.point().metersTo(point), b.point().metersTo(point)))
