@@ -68,6 +68,10 @@ final class Client {
         return new Client(port, "Basic " + encoded, false);
     }
 
+    static Client bearer(int port, String token) {
+        return new Client(port, "Bearer " + token, false);
+    }
+
     static Client anonymous(int port) {
         return new Client(port, null, false);
     }

@@ -648,6 +648,31 @@ abstract class RoleMatrix {
                 .isEqualTo(403);
     }
 
+    @Test
+    @DisplayName("revoking an API token ends its open stream at once, not at the next heartbeat")
+    void revokingATokenEndsItsStreamAtOnce() {
+        hybrid("token-wall", null, "COMMANDER");
+        Reply issued = client(ADMIN).post("/api/users/token-wall/tokens", Map.of("name", "wall screen"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        Client wall = Client.bearer(port, issued.json().get("token").asString());
+
+        long revokedAt;
+        try (Client.EventStream open = wall.stream("/api/stream")) {
+            open.until(e -> e.name().equals("ready"), Duration.ofSeconds(10));
+            Reply revoked = client(ADMIN)
+                    .send(
+                            "DELETE",
+                            "/api/users/token-wall/tokens/"
+                                    + issued.json().get("id").asLong(),
+                            null);
+            assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+            revokedAt = System.nanoTime();
+            open.untilEnded(Duration.ofSeconds(5));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(5));
+        assertThat(wall.get("/api/me").status()).isEqualTo(401);
+    }
+
     /** An account the administrator creates once for this center (a repeated call finds it made). */
     private Client hybrid(String username, @Nullable String agency, String... roles) {
         String password = "Hybrid-Pass-2026";

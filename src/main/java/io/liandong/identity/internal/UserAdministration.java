@@ -231,6 +231,9 @@ class UserAdministration {
     void revokeToken(String username, long id) {
         tokens.revoke(username, id);
         audit.record(AuditActions.TOKEN_REVOKED, username, "token " + id);
+        // The user's open streams on this node end at once, the token's among them; the others
+        // reconnect with their own login. Other nodes end the token's at their next heartbeat.
+        events.publishEvent(new AccountChanged(username));
         log.info("Revoked API token {} of user {}", id, username);
     }
 
