@@ -625,10 +625,7 @@ public class IncidentService {
                     "agency", "no such agency '" + Problem.clip(agency) + "'", Problem.clip(agency)));
         }
         String category = blankToNull(q.category());
-        if (category != null && catalog.find(category).isEmpty()) {
-            errors.add(new Problem.FieldError(
-                    "category", "no such category '" + Problem.clip(category) + "'", Problem.clip(category)));
-        }
+        unknownCategory(category).ifPresent(errors::add);
         String district = blankToNull(q.district());
         if (district != null && !DIVISION_CODE.matcher(district).matches()) {
             errors.add(new Problem.FieldError(
@@ -688,6 +685,15 @@ public class IncidentService {
         return prefix;
     }
 
+    /** The filter error for a category code the catalog does not hold; empty for none or a known one. */
+    private Optional<Problem.FieldError> unknownCategory(@Nullable String code) {
+        if (code == null || catalog.find(code).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem.FieldError(
+                "category", "no such category '" + Problem.clip(code) + "'", Problem.clip(code)));
+    }
+
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -732,9 +738,9 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public List<Incident> nearby(@Nullable String category, GeoPoint point, double meters) {
         String code = blankToNull(category);
-        if (code != null && catalog.find(code).isEmpty()) {
-            throw Problem.invalid("category", "no such category '" + Problem.clip(code) + "'", Problem.clip(code));
-        }
+        unknownCategory(code).ifPresent(error -> {
+            throw Problem.invalid(List.of(error));
+        });
         return store.openEmergenciesNear(code, point, meters).stream()
                 .filter(i -> i.point() != null && i.point().metersTo(point) <= meters)
                 .sorted((a, b) ->
