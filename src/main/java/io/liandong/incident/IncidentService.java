@@ -434,8 +434,20 @@ public class IncidentService {
                                 "no-matching-plan",
                                 "no plan matches category " + incident.categoryCode() + " at severity "
                                         + incident.severity()));
-        // The incident's row lock first, then the agencies already tasked: a dispatch committed
-        // meanwhile is seen, so its agency is not tasked twice.
+        // The rows of the plan's agencies first (as a dispatch order takes its agency's, before the
+        // incident's): none is deactivated before these tasks commit, and an agency that this node's
+        // copy of the plan names but another node has deactivated meanwhile is refused.
+        SortedSet<String> named = new TreeSet<>();
+        plan.tasks().forEach(step -> named.add(step.agencyCode()));
+        Set<String> active = agencies.holdActive(named);
+        List<String> inactive =
+                named.stream().filter(code -> !active.contains(code)).toList();
+        if (!inactive.isEmpty()) {
+            throw Problem.conflict("plan " + plan.code() + " tasks agencies that are no longer active: "
+                    + String.join(", ", inactive) + "; the plan was changed meanwhile, reload it and try again");
+        }
+        // The incident's row lock, then the agencies already tasked: a dispatch committed meanwhile
+        // is seen, so its agency is not tasked twice.
         hold(incident, version, true);
         Set<String> tasked = new HashSet<>();
         for (Task t : dispatch.ofIncident(id)) {

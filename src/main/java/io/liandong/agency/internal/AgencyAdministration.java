@@ -2,11 +2,13 @@ package io.liandong.agency.internal;
 
 import io.liandong.agency.Agency;
 import io.liandong.agency.AgencyReferences;
+import io.liandong.agency.AgencyTasks;
 import io.liandong.agency.Residency;
 import io.liandong.agency.Seat;
 import io.liandong.agency.Zone;
 import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
+import io.liandong.shared.security.AgencyAccounts;
 import io.liandong.shared.web.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,29 +32,40 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Changes to agencies and seats: checks them, writes them with their optimistic version, records
  * them in the audit trail in the same transaction, and has the directory reloaded afterwards. An
- * agency that a seat, a category or a plan still names is not deactivated (see {@link
- * AgencyReferences} for why that holds against a change saved at the same time).
+ * agency that a seat, a category or a plan still names, that has open tasks or enabled users, is not
+ * deactivated (see {@link AgencyReferences}, {@link AgencyTasks} and {@link AgencyAccounts} for why
+ * that holds against a change saved at the same time).
  */
 @Component
 public class AgencyAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyAdministration.class);
+    /** How many open tasks and users a refused deactivation names at most. */
+    static final int MOST_NAMED = 10;
 
     private final AgencyRepository repository;
     private final AgencyDirectory directory;
     private final Districts districts;
     /** Looked up when needed: its implementation uses the agency service, which uses this. */
     private final ObjectProvider<AgencyReferences> references;
+    /** The dispatch module's open tasks; absent in a context of the reference data alone. */
+    private final ObjectProvider<AgencyTasks> tasks;
+    /** The identity module's users; absent in a context of the reference data alone. */
+    private final ObjectProvider<AgencyAccounts> accounts;
 
     AgencyAdministration(
             AgencyRepository repository,
             AgencyDirectory directory,
             Districts districts,
-            ObjectProvider<AgencyReferences> references) {
+            ObjectProvider<AgencyReferences> references,
+            ObjectProvider<AgencyTasks> tasks,
+            ObjectProvider<AgencyAccounts> accounts) {
         this.repository = repository;
         this.directory = directory;
         this.districts = districts;
         this.references = references;
+        this.tasks = tasks;
+        this.accounts = accounts;
     }
 
     @Transactional
@@ -91,7 +104,8 @@ public class AgencyAdministration {
 
     /**
      * Deactivates the agency (it is never deleted); a no-op when it is inactive already. Refused,
-     * writing nothing, while a seat, a category or a plan names it.
+     * writing nothing, while a seat, a category or a plan names it, or it has open tasks or
+     * enabled users.
      */
     @Transactional
     public Versioned<Agency> deactivate(String code, @Nullable Integer version, Actor actor) {
@@ -193,8 +207,9 @@ public class AgencyAdministration {
     }
 
     /**
-     * Refuses the deactivation of the agency while a seat, a category or a plan names it. Called
-     * once the agency's row is written, so it is locked: a change naming the agency has either
+     * Refuses the deactivation of the agency while a seat, a category or a plan names it, or it has
+     * open tasks or enabled users. Called once the agency's row is written, so it is locked: a
+     * change naming the agency (an order issuing it a task, a user saved into it) has either
      * committed before (and is seen here) or waits for this transaction and then finds the agency
      * inactive.
      */
@@ -223,10 +238,46 @@ public class AgencyAdministration {
         if (!seats.isEmpty()) {
             uses.add("still has seats " + String.join(", ", seats));
         }
+        AgencyTasks open = tasks.getIfAvailable();
+        AgencyTasks.OpenTasks openTasks =
+                open == null ? new AgencyTasks.OpenTasks(0, List.of()) : open.openTasksOf(code, MOST_NAMED);
+        if (openTasks.count() > 0) {
+            uses.add(describe(openTasks));
+        }
+        AgencyAccounts users = accounts.getIfAvailable();
+        List<String> usernames = users == null ? List.of() : users.enabledUsernamesOf(code);
+        if (!usernames.isEmpty()) {
+            uses.add("still has enabled users " + some(usernames));
+        }
         if (!uses.isEmpty()) {
+            log.warn(
+                    "Refused to deactivate agency {}: {} categories, {} plans, {} seats, {} open tasks, {} enabled"
+                            + " users name it.",
+                    code,
+                    categories.size(),
+                    plans.size(),
+                    seats.size(),
+                    openTasks.count(),
+                    usernames.size());
             throw Problem.conflict(
                     "agency " + code + " cannot be deactivated: " + String.join("; ", uses) + ": change those first");
         }
+    }
+
+    /** {@code 2 open tasks 41 (incident 17), 42 (incident 18)}, at most {@link #MOST_NAMED} of them. */
+    private static String describe(AgencyTasks.OpenTasks open) {
+        String named = open.first().stream()
+                .map(task -> task.id() + " (incident " + task.incidentId() + ")")
+                .collect(Collectors.joining(", "));
+        int more = open.count() - open.first().size();
+        return "still has " + open.count() + (open.count() == 1 ? " open task " : " open tasks ") + named
+                + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    /** The first {@link #MOST_NAMED} of the names, and how many more there are. */
+    private static String some(List<String> names) {
+        String named = String.join(", ", names.subList(0, Math.min(names.size(), MOST_NAMED)));
+        return names.size() > MOST_NAMED ? named + " and " + (names.size() - MOST_NAMED) + " more" : named;
     }
 
     private Versioned<Agency> existing(String code) {

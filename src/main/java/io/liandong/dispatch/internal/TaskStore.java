@@ -27,6 +27,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TaskStore {
 
+    /** The statuses that are not final, quoted for an {@code IN} list. */
+    private static final String OPEN = Arrays.stream(TaskStatus.values())
+            .filter(TaskStatus::isActive)
+            .map(status -> "'" + status.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
@@ -94,6 +100,22 @@ public class TaskStore {
     public List<Task> ofIncident(long incidentId) {
         return jdbc.sql("SELECT * FROM task WHERE incident_id = ? ORDER BY id")
                 .param(incidentId)
+                .query(TaskStore::map)
+                .list();
+    }
+
+    /** How many open tasks (not in a final state) the agency has. */
+    public int countOpen(String agency) {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE agency_code = ? AND status IN (" + OPEN + ")")
+                .param(agency)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The agency's first {@code limit} open tasks by id. */
+    public List<Task> firstOpen(String agency, int limit) {
+        return jdbc.sql("SELECT * FROM task WHERE agency_code = ? AND status IN (" + OPEN + ") ORDER BY id LIMIT ?")
+                .params(agency, limit)
                 .query(TaskStore::map)
                 .list();
     }

@@ -47,6 +47,14 @@ class AccountRepository {
                 .list();
     }
 
+    /** The usernames of the enabled accounts of the agency, by username. */
+    List<String> enabledUsernamesOf(String agency) {
+        return jdbc.sql("SELECT username FROM app_user WHERE agency_code = ? AND enabled ORDER BY username")
+                .param(agency)
+                .query(String.class)
+                .list();
+    }
+
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
     }

@@ -8,7 +8,11 @@ package io.liandong.shared.security;
  */
 public interface UserPlaces {
 
-    /** Whether the code names an agency that is active now, read from the database. */
+    /**
+     * Whether the code names an agency that is active now, read from the database; its row stays
+     * locked until the caller's transaction ends, so the agency is not deactivated before a user
+     * saved into it has committed (see {@link AgencyAccounts}).
+     */
     boolean isActiveAgency(String agencyCode);
 
     /** Whether the code names a seat of the hall. */
