@@ -2,11 +2,13 @@ package io.liandong.agency;
 
 import static io.liandong.testing.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.agency.internal.AgencyAdministration;
 import io.liandong.incident.IncidentService;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.UserPlaces;
+import io.liandong.shared.web.Problem;
 import io.liandong.testing.Api;
 import io.liandong.testing.Api.Answer;
 import java.sql.Connection;
@@ -72,6 +74,9 @@ abstract class AgencyDeactivationScenarios {
     IncidentService incidents;
 
     @Autowired
+    AgencyService agencies;
+
+    @Autowired
     UserPlaces userPlaces;
 
     Api admin;
@@ -120,6 +125,55 @@ abstract class AgencyDeactivationScenarios {
         assertThat(deactivated.status()).as(deactivated.text()).isEqualTo(200);
         assertThat(deactivated.json().get("active").asBoolean()).isFalse();
         assertThat(audits(agency)).isOne();
+    }
+
+    @Test
+    @DisplayName("an import of the deployment that deactivates an agency with an open task is refused whole")
+    void anImportCannotDeactivateAnAgencyWithOpenTasks() {
+        String code = newAgency();
+        long incident = newIncident();
+        long task = dispatch(incident, code);
+        Agency current = agencies.find(code).orElseThrow();
+        Agency inactive = new Agency(
+                current.code(),
+                current.nameZh(),
+                current.nameEn() + " (imported)",
+                current.kind(),
+                current.residency(),
+                current.seasons(),
+                current.districts(),
+                current.member(),
+                current.chiefRep(),
+                false);
+        int imports = imports();
+
+        assertThatThrownBy(() -> agencies.importAll(List.of(), List.of(inactive), List.of(), Actor.SYSTEM))
+                .isInstanceOfSatisfying(Problem.class, problem -> {
+                    assertThat(problem.status().value()).isEqualTo(409);
+                    assertThat(problem.getMessage())
+                            .isEqualTo(
+                                    "agency " + code + " cannot be deactivated by this import: still has 1 open task "
+                                            + task + " (incident " + incident + "): change those first");
+                });
+        assertThat(version(code)).isZero();
+        assertThat(jdbc.sql("SELECT active FROM agency WHERE code = ?")
+                        .param(code)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(imports()).isEqualTo(imports);
+
+        Answer closed = commander.post(
+                "/api/incidents/" + incident + "/orders/close",
+                map("version", incidentVersion(incident), "reason", "已处置"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        agencies.importAll(List.of(), List.of(inactive), List.of(), Actor.SYSTEM);
+        assertThat(jdbc.sql("SELECT active FROM agency WHERE code = ?")
+                        .param(code)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(imports()).isEqualTo(imports + 1);
     }
 
     @Test
@@ -435,6 +489,12 @@ abstract class AgencyDeactivationScenarios {
     private int audits(String agency) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AGENCY_DEACTIVATED' AND target = ?")
                 .param(agency)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int imports() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AGENCIES_IMPORTED'")
                 .query(Integer.class)
                 .single();
     }

@@ -147,6 +147,16 @@ public class AgencyAdministration {
     /** See {@link io.liandong.agency.AgencyService#importAll}. */
     @Transactional
     public List<ImportCount> importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
+        Set<String> activeBefore = repository.agencies().stream()
+                .map(Versioned::value)
+                .filter(Agency::active)
+                .map(Agency::code)
+                .collect(Collectors.toSet());
+        List<String> deactivated = agencies.stream()
+                .filter(agency -> !agency.active() && activeBefore.contains(agency.code()))
+                .map(Agency::code)
+                .sorted()
+                .toList();
         List<ImportCount> counts = List.of(
                 upsert("zones", zones, Zone::code, repository.zones(), repository::insert, repository::update),
                 upsert(
@@ -158,6 +168,12 @@ public class AgencyAdministration {
                         repository::update),
                 upsert("seats", seats, Seat::code, repository.seats(), repository::insert, repository::update));
 
+        // The rows are written (so locked): an order or a user change naming one of these agencies
+        // has committed before and is seen, or waits and then finds it inactive. The categories and
+        // plans that name it come from the same deployment, which its check looks at as a whole.
+        for (String code : deactivated) {
+            refuseWhileWorking(code);
+        }
         String detail = counts.stream().map(ImportCount::toString).collect(Collectors.joining("; "));
         repository.audit(actor.username(), "AGENCIES_IMPORTED", "agency", detail);
         directory.reloadAfterTransaction();
@@ -238,6 +254,45 @@ public class AgencyAdministration {
         if (!seats.isEmpty()) {
             uses.add("still has seats " + String.join(", ", seats));
         }
+        Work work = workOf(code);
+        uses.addAll(work.uses());
+        if (!uses.isEmpty()) {
+            log.warn(
+                    "Refused to deactivate agency {}: {} categories, {} plans, {} seats, {} open tasks, {} enabled"
+                            + " users name it.",
+                    code,
+                    categories.size(),
+                    plans.size(),
+                    seats.size(),
+                    work.openTasks(),
+                    work.users());
+            throw Problem.conflict(
+                    "agency " + code + " cannot be deactivated: " + String.join("; ", uses) + ": change those first");
+        }
+    }
+
+    /**
+     * Refuses an import that deactivates the agency while it has open tasks or enabled users (the
+     * import's own categories, plans and seats are checked with the deployment as a whole).
+     */
+    private void refuseWhileWorking(String code) {
+        Work work = workOf(code);
+        if (!work.uses().isEmpty()) {
+            log.warn(
+                    "Refused an import that deactivates agency {}: {} open tasks, {} enabled users.",
+                    code,
+                    work.openTasks(),
+                    work.users());
+            throw Problem.conflict("agency " + code + " cannot be deactivated by this import: "
+                    + String.join("; ", work.uses()) + ": change those first");
+        }
+    }
+
+    /** The agency's open tasks and enabled users, and how each is named in a refusal. */
+    private record Work(int openTasks, int users, List<String> uses) {}
+
+    private Work workOf(String code) {
+        List<String> uses = new ArrayList<>();
         AgencyTasks open = tasks.getIfAvailable();
         AgencyTasks.OpenTasks openTasks =
                 open == null ? new AgencyTasks.OpenTasks(0, List.of()) : open.openTasksOf(code, MOST_NAMED);
@@ -249,19 +304,7 @@ public class AgencyAdministration {
         if (!usernames.isEmpty()) {
             uses.add("still has enabled users " + some(usernames));
         }
-        if (!uses.isEmpty()) {
-            log.warn(
-                    "Refused to deactivate agency {}: {} categories, {} plans, {} seats, {} open tasks, {} enabled"
-                            + " users name it.",
-                    code,
-                    categories.size(),
-                    plans.size(),
-                    seats.size(),
-                    openTasks.count(),
-                    usernames.size());
-            throw Problem.conflict(
-                    "agency " + code + " cannot be deactivated: " + String.join("; ", uses) + ": change those first");
-        }
+        return new Work(openTasks.count(), usernames.size(), uses);
     }
 
     /** {@code 2 open tasks 41 (incident 17), 42 (incident 18)}, at most {@link #MOST_NAMED} of them. */
