@@ -805,6 +805,91 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("a step on a task the close cancelled, or on a completed one, is 422 whatever version it carries; an"
+            + " open task's stale version stays 409")
+    void aStepOnAFinalTaskIs422NotAStaleVersion() {
+        long incident = gasCase();
+        long gasTask = taskOf(incident, "GAS-CO").get("id").asLong();
+        long policeTask = taskOf(incident, "POLICE-SHUANGTA").get("id").asLong();
+        Answer acknowledged = gas.post("/api/tasks/" + gasTask + "/acknowledge", map("version", 0));
+        assertThat(acknowledged.status()).as(acknowledged.text()).isEqualTo(200);
+        int seen = acknowledged.json().get("version").asInt();
+
+        Answer staleButOpen = gas.post("/api/tasks/" + gasTask + "/arrive", map("version", seen - 1));
+        assertThat(staleButOpen.status()).as(staleButOpen.text()).isEqualTo(409);
+
+        Answer policeAcknowledged = police.post("/api/tasks/" + policeTask + "/acknowledge", map("version", 0));
+        int policeSeen = policeAcknowledged.json().get("version").asInt();
+        Answer completed = police.post("/api/tasks/" + policeTask + "/complete", map("version", policeSeen));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        Answer afterCompletion = police.post("/api/tasks/" + policeTask + "/arrive", map("version", policeSeen));
+        assertThat(afterCompletion.status()).as(afterCompletion.text()).isEqualTo(422);
+        assertThat(afterCompletion.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(afterCompletion.json().get("detail").asString())
+                .startsWith("task " + policeTask + " is already COMPLETED; no step can follow");
+
+        Answer closed =
+                commander.post(order(incident, "close"), map("version", incidentVersion(incident), "reason", "已处置"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        int entries = recordSize(incident);
+        int current = taskOf(incident, "GAS-CO").get("version").asInt();
+
+        // The agency still holds the version it saw before the close: retrying with the fresh one cannot help.
+        Answer stale = gas.post("/api/tasks/" + gasTask + "/arrive", map("version", seen));
+        assertThat(stale.status()).as(stale.text()).isEqualTo(422);
+        assertThat(stale.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(stale.json().get("detail").asString())
+                .isEqualTo("task " + gasTask + " is already CANCELLED: its incident " + incident
+                        + " was closed; no step can follow (you saw version " + seen + ", it is now at version "
+                        + current + ")");
+        Answer fresh = gas.post("/api/tasks/" + gasTask + "/arrive", map("version", current));
+        assertThat(fresh.status()).as(fresh.text()).isEqualTo(422);
+        assertThat(fresh.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(fresh.json().get("detail").asString())
+                .isEqualTo("task " + gasTask + " is already CANCELLED: its incident " + incident
+                        + " was closed; no step can follow");
+        assertThat(recordSize(incident)).isEqualTo(entries);
+        assertThat(taskOf(incident, "GAS-CO").get("version").asInt()).isEqualTo(current);
+    }
+
+    @Test
+    @DisplayName("an agency's step that waits for the task row a close is cancelling gets 422 (cancelled, incident"
+            + " closed), not 409")
+    void aStepLosingTheRaceToACloseIs422() throws Exception {
+        long incident = gasCase();
+        long gasTask = taskOf(incident, "GAS-CO").get("id").asLong();
+        int seen = taskOf(incident, "GAS-CO").get("version").asInt();
+
+        Answer step;
+        try (Connection close = dataSource.getConnection()) {
+            // What the close writes on the task, held uncommitted: the agency reads the task at the
+            // version it sent, then waits for the row.
+            close.setAutoCommit(false);
+            try (PreparedStatement cancel = close.prepareStatement("UPDATE task SET status = 'CANCELLED',"
+                    + " return_reason = 'incident closed: 已处置', version = version + 1 WHERE id = ?")) {
+                cancel.setLong(1, gasTask);
+                cancel.executeUpdate();
+            }
+            ExecutorService agencyThread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Answer> acknowledge = agencyThread.submit(
+                        () -> gas.post("/api/tasks/" + gasTask + "/acknowledge", map("version", seen)));
+                waitForABlockedStatement();
+                close.commit();
+                step = acknowledge.get(60, TimeUnit.SECONDS);
+            } finally {
+                agencyThread.shutdownNow();
+            }
+        }
+
+        assertThat(step.status()).as(step.text()).isEqualTo(422);
+        assertThat(step.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(step.json().get("detail").asString())
+                .startsWith("task " + gasTask + " is already CANCELLED: its incident " + incident + " was closed");
+        assertThat(taskOf(incident, "GAS-CO").get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     @DisplayName("Flyway runs the H2 identity repair after its migrations (it does nothing on PostgreSQL)")
     void flywayRunsTheIdentityRepair() {
         assertThat(flyway.getConfiguration().getCallbacks())
