@@ -931,6 +931,38 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("the audit list refuses an unknown action with 400 listing the known ones; blank is no filter")
+    void theAuditListRefusesAnUnknownAction() {
+        Answer unknown = admin.get("/api/audit?action=LOGIN_SUCEEDED");
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("urn:liandong:problem:validation");
+        JsonNode error = unknown.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("action");
+        assertThat(error.get("rejectedValue").asString()).isEqualTo("LOGIN_SUCEEDED");
+        assertThat(error.get("message").asString())
+                .startsWith("no such audit action 'LOGIN_SUCEEDED'; the actions are LOGIN_SUCCEEDED, LOGIN_FAILED,")
+                .contains("AGENCY_CREATED", "CATEGORY_UPDATED", "PLANS_IMPORTED");
+
+        Answer created = admin.get("/api/audit?action=USER_CREATED&limit=1000");
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        List<String> actions = new ArrayList<>();
+        created.json().forEach(e -> actions.add(e.get("action").asString()));
+        assertThat(actions).isNotEmpty().containsOnly("USER_CREATED");
+        Answer anyCase = admin.get("/api/audit?action=%20user_created%20&limit=1000");
+        assertThat(anyCase.status()).as(anyCase.text()).isEqualTo(200);
+        assertThat(anyCase.json().size()).isEqualTo(created.json().size());
+
+        Answer none = admin.get("/api/audit?limit=5");
+        Answer blank = admin.get("/api/audit?action=%20%20&limit=5");
+        assertThat(blank.status()).as(blank.text()).isEqualTo(200);
+        assertThat(blank.json()).isEqualTo(none.json());
+        Answer noRowsYet = admin.get("/api/audit?action=TOKEN_REVOKED");
+        assertThat(noRowsYet.status()).as(noRowsYet.text()).isEqualTo(200);
+
+        assertThat(commander.get("/api/audit?action=NOPE").status()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("an unreadable time or a bare NaN in a report names its field")
     void unreadableTimesAndNaNNameTheirField() {
         long reports = reportCount();
