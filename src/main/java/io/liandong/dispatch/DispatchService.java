@@ -121,7 +121,11 @@ public class DispatchService {
         return apply(task, step, command.version(), at, text, actor);
     }
 
-    /** Cancels every active task of an incident (the incident was closed or cancelled). */
+    /**
+     * Cancels every active task of an incident (the incident was closed or cancelled). The reason
+     * kept on each task starts with {@code incident closed} or {@code incident cancelled}, which a
+     * later step on the task names in its refusal.
+     */
     @Transactional
     public List<Task> cancelActive(long incidentId, Instant at, String reason, Actor actor) {
         List<Task> cancelled = new ArrayList<>();
@@ -250,12 +254,18 @@ public class DispatchService {
     }
 
     private Task apply(Task task, TaskStep step, int version, Instant at, @Nullable String text, Actor actor) {
+        // A final task takes no step whatever version the agency saw: 422, not a 409 that a retry
+        // with the fresh version could never get past (a close that cancelled the task first).
+        if (task.status().isFinal()) {
+            throw finalTask(task, step, version);
+        }
         if (version != task.version()) {
             throw staleVersion(task, version);
         }
         Task done = tryApply(task, step, at, text, actor);
         if (done == null) {
-            throw staleVersion(store.find(task.id()).orElse(task), version);
+            Task now = store.find(task.id()).orElse(task);
+            throw now.status().isFinal() ? finalTask(now, step, version) : staleVersion(now, version);
         }
         return done;
     }
@@ -325,6 +335,35 @@ public class DispatchService {
             }
         }
         return latest;
+    }
+
+    /**
+     * The refusal of a step on a final task: what ended it and, for a cancelled one, whether its
+     * incident was closed or cancelled (its reason, as {@link #cancelActive} keeps it, starts with
+     * {@code incident closed} or {@code incident cancelled}).
+     */
+    private static Problem finalTask(Task task, TaskStep step, int version) {
+        String why = "";
+        String reason = task.returnReason();
+        if (task.status() == TaskStatus.CANCELLED && reason != null) {
+            if (reason.startsWith("incident closed")) {
+                why = ": its incident " + task.incidentId() + " was closed";
+            } else if (reason.startsWith("incident cancelled")) {
+                why = ": its incident " + task.incidentId() + " was cancelled";
+            }
+        }
+        String seen = version == task.version()
+                ? ""
+                : " (you saw version " + version + ", it is now at version " + task.version() + ")";
+        log.warn(
+                "Refused to {} task {} of agency {}: it is already {}",
+                step.verb(),
+                task.id(),
+                task.agency(),
+                task.status());
+        return Problem.refused(
+                "task-step-refused",
+                "task " + task.id() + " is already " + task.status() + why + "; no step can follow" + seen);
     }
 
     private static Problem staleVersion(Task task, int version) {

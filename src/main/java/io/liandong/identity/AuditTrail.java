@@ -1,5 +1,6 @@
 package io.liandong.identity;
 
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.security.CurrentActor;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,23 +47,20 @@ public class AuditTrail {
      * Records that the acting user of this request (or {@code system}) did {@code action}, in the
      * caller's transaction when there is one, so the row and the change commit together.
      *
-     * @param action an upper-case verb in the past tense, such as {@code AGENCY_CHANGED}
+     * @param action what was done
      * @param target what was acted on, such as a username or an agency code
      * @param detail what changed, old to new; never a password, token or caller's personal data
      */
     @Transactional
-    public void record(String action, @Nullable String target, @Nullable String detail) {
+    public void record(AuditAction action, @Nullable String target, @Nullable String detail) {
         record(actors.get().username(), action, target, detail);
     }
 
     /** Records an action by a named actor (used where no user is logged in yet, as for a login). */
     @Transactional
-    public void record(String actor, String action, @Nullable String target, @Nullable String detail) {
-        if (action.isBlank() || action.length() > 60) {
-            throw new IllegalArgumentException("audit action must have 1 to 60 characters, was '" + action + "'");
-        }
+    public void record(String actor, AuditAction action, @Nullable String target, @Nullable String detail) {
         jdbc.sql("INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(utc(clock.instant()), cut(actor, 100), action, cut(target, 200), cut(detail, 4000))
+                .params(utc(clock.instant()), cut(actor, 100), action.name(), cut(target, 200), cut(detail, 4000))
                 .update();
     }
 
@@ -73,7 +71,11 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public List<AuditEntry> find(
-            @Nullable Instant from, @Nullable Instant to, @Nullable String action, @Nullable String target, int limit) {
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable AuditAction action,
+            @Nullable String target,
+            int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
         }
@@ -89,7 +91,7 @@ public class AuditTrail {
         }
         if (action != null) {
             sql.append(" AND action = ?");
-            params.add(action);
+            params.add(action.name());
         }
         if (target != null) {
             sql.append(" AND target = ?");

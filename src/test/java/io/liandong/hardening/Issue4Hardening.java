@@ -805,6 +805,91 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("a step on a task the close cancelled, or on a completed one, is 422 whatever version it carries; an"
+            + " open task's stale version stays 409")
+    void aStepOnAFinalTaskIs422NotAStaleVersion() {
+        long incident = gasCase();
+        long gasTask = taskOf(incident, "GAS-CO").get("id").asLong();
+        long policeTask = taskOf(incident, "POLICE-SHUANGTA").get("id").asLong();
+        Answer acknowledged = gas.post("/api/tasks/" + gasTask + "/acknowledge", map("version", 0));
+        assertThat(acknowledged.status()).as(acknowledged.text()).isEqualTo(200);
+        int seen = acknowledged.json().get("version").asInt();
+
+        Answer staleButOpen = gas.post("/api/tasks/" + gasTask + "/arrive", map("version", seen - 1));
+        assertThat(staleButOpen.status()).as(staleButOpen.text()).isEqualTo(409);
+
+        Answer policeAcknowledged = police.post("/api/tasks/" + policeTask + "/acknowledge", map("version", 0));
+        int policeSeen = policeAcknowledged.json().get("version").asInt();
+        Answer completed = police.post("/api/tasks/" + policeTask + "/complete", map("version", policeSeen));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        Answer afterCompletion = police.post("/api/tasks/" + policeTask + "/arrive", map("version", policeSeen));
+        assertThat(afterCompletion.status()).as(afterCompletion.text()).isEqualTo(422);
+        assertThat(afterCompletion.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(afterCompletion.json().get("detail").asString())
+                .startsWith("task " + policeTask + " is already COMPLETED; no step can follow");
+
+        Answer closed =
+                commander.post(order(incident, "close"), map("version", incidentVersion(incident), "reason", "已处置"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        int entries = recordSize(incident);
+        int current = taskOf(incident, "GAS-CO").get("version").asInt();
+
+        // The agency still holds the version it saw before the close: retrying with the fresh one cannot help.
+        Answer stale = gas.post("/api/tasks/" + gasTask + "/arrive", map("version", seen));
+        assertThat(stale.status()).as(stale.text()).isEqualTo(422);
+        assertThat(stale.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(stale.json().get("detail").asString())
+                .isEqualTo("task " + gasTask + " is already CANCELLED: its incident " + incident
+                        + " was closed; no step can follow (you saw version " + seen + ", it is now at version "
+                        + current + ")");
+        Answer fresh = gas.post("/api/tasks/" + gasTask + "/arrive", map("version", current));
+        assertThat(fresh.status()).as(fresh.text()).isEqualTo(422);
+        assertThat(fresh.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(fresh.json().get("detail").asString())
+                .isEqualTo("task " + gasTask + " is already CANCELLED: its incident " + incident
+                        + " was closed; no step can follow");
+        assertThat(recordSize(incident)).isEqualTo(entries);
+        assertThat(taskOf(incident, "GAS-CO").get("version").asInt()).isEqualTo(current);
+    }
+
+    @Test
+    @DisplayName("an agency's step that waits for the task row a close is cancelling gets 422 (cancelled, incident"
+            + " closed), not 409")
+    void aStepLosingTheRaceToACloseIs422() throws Exception {
+        long incident = gasCase();
+        long gasTask = taskOf(incident, "GAS-CO").get("id").asLong();
+        int seen = taskOf(incident, "GAS-CO").get("version").asInt();
+
+        Answer step;
+        try (Connection close = dataSource.getConnection()) {
+            // What the close writes on the task, held uncommitted: the agency reads the task at the
+            // version it sent, then waits for the row.
+            close.setAutoCommit(false);
+            try (PreparedStatement cancel = close.prepareStatement("UPDATE task SET status = 'CANCELLED',"
+                    + " return_reason = 'incident closed: 已处置', version = version + 1 WHERE id = ?")) {
+                cancel.setLong(1, gasTask);
+                cancel.executeUpdate();
+            }
+            ExecutorService agencyThread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Answer> acknowledge = agencyThread.submit(
+                        () -> gas.post("/api/tasks/" + gasTask + "/acknowledge", map("version", seen)));
+                waitForABlockedStatement();
+                close.commit();
+                step = acknowledge.get(60, TimeUnit.SECONDS);
+            } finally {
+                agencyThread.shutdownNow();
+            }
+        }
+
+        assertThat(step.status()).as(step.text()).isEqualTo(422);
+        assertThat(step.json().get("type").asString()).isEqualTo("urn:liandong:problem:task-step-refused");
+        assertThat(step.json().get("detail").asString())
+                .startsWith("task " + gasTask + " is already CANCELLED: its incident " + incident + " was closed");
+        assertThat(taskOf(incident, "GAS-CO").get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     @DisplayName("Flyway runs the H2 identity repair after its migrations (it does nothing on PostgreSQL)")
     void flywayRunsTheIdentityRepair() {
         assertThat(flyway.getConfiguration().getCallbacks())
@@ -843,6 +928,38 @@ abstract class Issue4Hardening {
         List<Long> ids = new ArrayList<>();
         web.json().forEach(r -> ids.add(r.get("id").asLong()));
         assertThat(ids).contains(filed.id("reportId"));
+    }
+
+    @Test
+    @DisplayName("the audit list refuses an unknown action with 400 listing the known ones; blank is no filter")
+    void theAuditListRefusesAnUnknownAction() {
+        Answer unknown = admin.get("/api/audit?action=LOGIN_SUCEEDED");
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("urn:liandong:problem:validation");
+        JsonNode error = unknown.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("action");
+        assertThat(error.get("rejectedValue").asString()).isEqualTo("LOGIN_SUCEEDED");
+        assertThat(error.get("message").asString())
+                .startsWith("no such audit action 'LOGIN_SUCEEDED'; the actions are LOGIN_SUCCEEDED, LOGIN_FAILED,")
+                .contains("AGENCY_CREATED", "CATEGORY_UPDATED", "PLANS_IMPORTED");
+
+        Answer created = admin.get("/api/audit?action=USER_CREATED&limit=1000");
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        List<String> actions = new ArrayList<>();
+        created.json().forEach(e -> actions.add(e.get("action").asString()));
+        assertThat(actions).isNotEmpty().containsOnly("USER_CREATED");
+        Answer anyCase = admin.get("/api/audit?action=%20user_created%20&limit=1000");
+        assertThat(anyCase.status()).as(anyCase.text()).isEqualTo(200);
+        assertThat(anyCase.json().size()).isEqualTo(created.json().size());
+
+        Answer none = admin.get("/api/audit?limit=5");
+        Answer blank = admin.get("/api/audit?action=%20%20&limit=5");
+        assertThat(blank.status()).as(blank.text()).isEqualTo(200);
+        assertThat(blank.json()).isEqualTo(none.json());
+        Answer noRowsYet = admin.get("/api/audit?action=TOKEN_REVOKED");
+        assertThat(noRowsYet.status()).as(noRowsYet.text()).isEqualTo(200);
+
+        assertThat(commander.get("/api/audit?action=NOPE").status()).isEqualTo(403);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -290,10 +291,14 @@ final class FakeCenter implements AutoCloseable {
         if (task == null) {
             return Reply.problem(404, "not-found", "no task " + taskId);
         }
+        String status = task.path("status").asString();
+        if (Set.of("COMPLETED", "RETURNED", "CANCELLED").contains(status)) {
+            // As the center: a final task takes no step, whatever version was sent (422, not 409).
+            return Reply.problem(422, "task-step-refused", "task " + taskId + " is already " + status);
+        }
         if (body.path("version").asLong() != task.path("version").asLong()) {
             return Reply.problem(409, "stale-version", "task is at version " + task.path("version"));
         }
-        String status = task.path("status").asString();
         String to =
                 switch (step) {
                     case "acknowledge" -> status.equals("ISSUED") ? "ACKNOWLEDGED" : null;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 class ReplayRunnerTests {
 
@@ -256,6 +257,26 @@ class ReplayRunnerTests {
                 .containsSubsequence(
                         "POST /api/tasks/7/acknowledge", "GET /api/tasks/7", "POST /api/tasks/7/acknowledge");
         assertThat(summary.stepsPlayed()).isEqualTo(11);
+        assertThat(summary.exitCode()).isZero();
+    }
+
+    @Test // a step on a task that is final is 422 whatever its version, no longer 409
+    void aStepOnATaskSomeoneElseCompletedMeanwhileWasAlreadyPlayed() throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        center.override(r -> {
+            if (r.line().equals("POST /api/tasks/7/acknowledge") && sent.getAndIncrement() == 0) {
+                ObjectNode task = center.task(7);
+                task.put("status", "COMPLETED")
+                        .put("version", task.path("version").asLong() + 1);
+            }
+            return null;
+        });
+
+        ReplaySummary summary = replay(settings().withConcurrency(1));
+
+        assertThat(center.playLines()).containsSubsequence("POST /api/tasks/7/acknowledge", "GET /api/tasks/7");
+        assertThat(center.playLines()).containsOnlyOnce("POST /api/tasks/7/acknowledge");
+        assertThat(summary.stepsRejected()).isEqualTo(3);
         assertThat(summary.exitCode()).isZero();
     }
 

@@ -6,6 +6,7 @@ import io.liandong.agency.AgencyTasks;
 import io.liandong.agency.Residency;
 import io.liandong.agency.Seat;
 import io.liandong.agency.Zone;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.AgencyAccounts;
@@ -81,7 +82,7 @@ public class AgencyAdministration {
             // Another request created it between the look above and this insert.
             throw Problem.conflict("agency " + agency.code() + " already exists");
         }
-        repository.audit(actor.username(), "AGENCY_CREATED", agency.code(), agency.toString());
+        repository.audit(actor.username(), AuditAction.AGENCY_CREATED, agency.code(), agency.toString());
         directory.reloadAfterTransaction();
         log.info("Agency {} created by {}.", agency.code(), actor.username());
         return new Versioned<>(agency, 0);
@@ -96,7 +97,8 @@ public class AgencyAdministration {
         if (current.value().active() && !agency.active()) {
             refuseWhileNamed(agency.code());
         }
-        repository.audit(actor.username(), "AGENCY_UPDATED", agency.code(), Audit.changes(current.value(), agency));
+        repository.audit(
+                actor.username(), AuditAction.AGENCY_UPDATED, agency.code(), Audit.changes(current.value(), agency));
         directory.reloadAfterTransaction();
         log.info("Agency {} updated by {} (version {}).", agency.code(), actor.username(), version + 1);
         return new Versioned<>(agency, version + 1);
@@ -118,7 +120,7 @@ public class AgencyAdministration {
 
         write(current, inactive, expected);
         refuseWhileNamed(code);
-        repository.audit(actor.username(), "AGENCY_DEACTIVATED", code, "active: true -> false");
+        repository.audit(actor.username(), AuditAction.AGENCY_DEACTIVATED, code, "active: true -> false");
         directory.reloadAfterTransaction();
         log.info("Agency {} deactivated by {}.", code, actor.username());
         return new Versioned<>(inactive, expected + 1);
@@ -138,7 +140,7 @@ public class AgencyAdministration {
         if (!repository.update(seat, version)) {
             throw stale("seat", seat.code(), version, current.version());
         }
-        repository.audit(actor.username(), "SEAT_UPDATED", seat.code(), Audit.changes(current.value(), seat));
+        repository.audit(actor.username(), AuditAction.SEAT_UPDATED, seat.code(), Audit.changes(current.value(), seat));
         directory.reloadAfterTransaction();
         log.info("Seat {} updated by {} (version {}).", seat.code(), actor.username(), version + 1);
         return new Versioned<>(seat, version + 1);
@@ -175,7 +177,7 @@ public class AgencyAdministration {
             refuseWhileWorking(code);
         }
         String detail = counts.stream().map(ImportCount::toString).collect(Collectors.joining("; "));
-        repository.audit(actor.username(), "AGENCIES_IMPORTED", "agency", detail);
+        repository.audit(actor.username(), AuditAction.AGENCIES_IMPORTED, "agency", detail);
         directory.reloadAfterTransaction();
         log.info("Imported reference data: {}.", detail);
         return counts;

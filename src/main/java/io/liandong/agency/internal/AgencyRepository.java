@@ -6,6 +6,7 @@ import io.liandong.agency.Residency;
 import io.liandong.agency.SeasonWindow;
 import io.liandong.agency.Seat;
 import io.liandong.agency.Zone;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -196,9 +197,9 @@ public class AgencyRepository {
                 .single();
     }
     /** Appends to the audit trail, in the caller's transaction. */
-    void audit(String actor, String action, String target, String detail) {
+    void audit(String actor, AuditAction action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor, action, target, Audit.shorten(detail))
+                .params(Timestamp.from(clock.instant()), actor, action.name(), target, Audit.shorten(detail))
                 .update();
     }
 

@@ -3,6 +3,7 @@ package io.liandong.catalog.internal;
 import io.liandong.catalog.Category;
 import io.liandong.catalog.CategoryOwners;
 import io.liandong.catalog.CategoryZones;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.web.Problem;
@@ -68,7 +69,7 @@ public class CategoryAdministration {
             // Another request created it between the look above and this insert.
             throw Problem.conflict("category " + category.code() + " already exists");
         }
-        repository.audit(actor.username(), "CATEGORY_CREATED", category.code(), category.toString());
+        repository.audit(actor.username(), AuditAction.CATEGORY_CREATED, category.code(), category.toString());
         directory.reloadAfterTransaction();
         log.info("Category {} created by {}.", category.code(), actor.username());
         return new Versioned<>(category, 0);
@@ -85,7 +86,10 @@ public class CategoryAdministration {
                     + " is stale, the current version is " + current.version() + "; reload it and try again");
         }
         repository.audit(
-                actor.username(), "CATEGORY_UPDATED", category.code(), Audit.changes(current.value(), category));
+                actor.username(),
+                AuditAction.CATEGORY_UPDATED,
+                category.code(),
+                Audit.changes(current.value(), category));
         directory.reloadAfterTransaction();
         log.info("Category {} updated by {} (version {}).", category.code(), actor.username(), version + 1);
         return new Versioned<>(category, version + 1);
@@ -121,7 +125,7 @@ public class CategoryAdministration {
         }
 
         ImportCount counts = new ImportCount("categories", created, updated, categories.size() - created - updated);
-        repository.audit(actor.username(), "CATEGORIES_IMPORTED", "category", counts.toString());
+        repository.audit(actor.username(), AuditAction.CATEGORIES_IMPORTED, "category", counts.toString());
         directory.reloadAfterTransaction();
         log.info("Imported reference data: {}.", counts);
         return counts;

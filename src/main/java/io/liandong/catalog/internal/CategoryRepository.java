@@ -1,6 +1,7 @@
 package io.liandong.catalog.internal;
 
 import io.liandong.catalog.Category;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.Priority;
 import io.liandong.shared.Severity;
 import java.sql.Timestamp;
@@ -111,9 +112,9 @@ public class CategoryRepository {
                 .single();
     }
     /** Appends to the audit trail, in the caller's transaction. */
-    void audit(String actor, String action, String target, String detail) {
+    void audit(String actor, AuditAction action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor, action, target, Audit.shorten(detail))
+                .params(Timestamp.from(clock.instant()), actor, action.name(), target, Audit.shorten(detail))
                 .update();
     }
 

@@ -1,6 +1,7 @@
 package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.security.Role;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -155,7 +156,7 @@ class FirstStartAccounts implements ApplicationRunner {
                     accounts.insert(account);
                     audit.record(
                             AuditActions.SYSTEM,
-                            AuditActions.USER_CREATED,
+                            AuditAction.USER_CREATED,
                             account.username(),
                             "first start; roles " + RoleNames.format(account.roles()));
                 }

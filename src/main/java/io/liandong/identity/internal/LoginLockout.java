@@ -1,6 +1,7 @@
 package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
+import io.liandong.shared.AuditAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,13 +48,13 @@ class LoginLockout {
         Optional<Account> account = accounts.find(attempt.getName());
         if (account.isEmpty()) {
             // The attempted name is not recorded: people sometimes type their password into it.
-            audit.record(AuditActions.ANONYMOUS, AuditActions.LOGIN_FAILED, null, "unknown username from " + from);
+            audit.record(AuditActions.ANONYMOUS, AuditAction.LOGIN_FAILED, null, "unknown username from " + from);
             log.warn("Login failed for an unknown username from {}", from);
             return;
         }
         String username = account.get().username();
         String reason = reason(event);
-        audit.record(AuditActions.ANONYMOUS, AuditActions.LOGIN_FAILED, username, reason + " from " + from);
+        audit.record(AuditActions.ANONYMOUS, AuditAction.LOGIN_FAILED, username, reason + " from " + from);
         log.warn("Login failed for user {} from {}: {}", username, from, reason);
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             countFailure(username);
@@ -79,7 +80,7 @@ class LoginLockout {
         if (accounts.lockIfReached(username, rule.maxFailures(), until)) {
             audit.record(
                     AuditActions.SYSTEM,
-                    AuditActions.ACCOUNT_LOCKED,
+                    AuditAction.ACCOUNT_LOCKED,
                     username,
                     failures + " failed logins within " + rule.window() + "; locked until " + until);
             log.warn("Locked user {} until {} after {} failed logins", username, until, failures);

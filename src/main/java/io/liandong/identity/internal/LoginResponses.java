@@ -1,6 +1,7 @@
 package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
+import io.liandong.shared.AuditAction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -80,7 +81,7 @@ class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFail
         }
         audit.record(
                 principal.getUsername(),
-                AuditActions.LOGIN_SUCCEEDED,
+                AuditAction.LOGIN_SUCCEEDED,
                 principal.getUsername(),
                 "form login from " + request.getRemoteAddr());
         log.info("User {} logged in", principal.getUsername());
@@ -119,7 +120,7 @@ class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFail
     public void logout(
             HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            audit.record(principal.getUsername(), AuditActions.LOGGED_OUT, principal.getUsername(), null);
+            audit.record(principal.getUsername(), AuditAction.LOGGED_OUT, principal.getUsername(), null);
             log.info("User {} logged out", principal.getUsername());
         }
     }

@@ -1,6 +1,7 @@
 package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.security.AccountChanged;
 import io.liandong.shared.security.Role;
 import io.liandong.shared.security.UserPlaces;
@@ -160,7 +161,7 @@ class UserAdministration {
             throw Problem.conflict("user " + username + " already exists");
         }
 
-        audit.record(AuditActions.USER_CREATED, username, describe(account));
+        audit.record(AuditAction.USER_CREATED, username, describe(account));
         log.info("Created user {} with roles {}", username, RoleNames.format(roles));
         return UserView.of(account, clock.instant());
     }
@@ -222,7 +223,7 @@ class UserAdministration {
             throw Problem.invalid("name", "must have 1 to 100 characters", name);
         }
         ApiTokens.IssuedToken issued = tokens.issue(username, trimmed);
-        audit.record(AuditActions.TOKEN_ISSUED, username, "token " + issued.id() + " '" + trimmed + "'");
+        audit.record(AuditAction.TOKEN_ISSUED, username, "token " + issued.id() + " '" + trimmed + "'");
         log.info("Issued API token {} for user {}", issued.id(), username);
         return issued;
     }
@@ -230,7 +231,7 @@ class UserAdministration {
     @Transactional
     void revokeToken(String username, long id) {
         tokens.revoke(username, id);
-        audit.record(AuditActions.TOKEN_REVOKED, username, "token " + id);
+        audit.record(AuditAction.TOKEN_REVOKED, username, "token " + id);
         // The user's open streams on this node end at once, the token's among them; the others
         // reconnect with their own login. Other nodes end the token's at their next heartbeat.
         events.publishEvent(new AccountChanged(username));
@@ -257,7 +258,7 @@ class UserAdministration {
             permissions.add("enabled " + before.enabled() + " → " + after.enabled());
         }
         if (!permissions.isEmpty()) {
-            audit.record(AuditActions.PERMISSIONS_CHANGED, user, String.join("; ", permissions));
+            audit.record(AuditAction.PERMISSIONS_CHANGED, user, String.join("; ", permissions));
             log.info("Changed permissions of user {}: {}", user, String.join("; ", permissions));
         }
         List<String> other = new ArrayList<>();
@@ -268,14 +269,14 @@ class UserAdministration {
             other.add("display name changed");
         }
         if (!other.isEmpty()) {
-            audit.record(AuditActions.USER_CHANGED, user, String.join("; ", other));
+            audit.record(AuditAction.USER_CHANGED, user, String.join("; ", other));
         }
         if (newPassword) {
-            audit.record(AuditActions.PASSWORD_RESET, user, "by an administrator");
+            audit.record(AuditAction.PASSWORD_RESET, user, "by an administrator");
             log.info("An administrator set a new password for user {}", user);
         }
         if (unlock) {
-            audit.record(AuditActions.ACCOUNT_UNLOCKED, user, null);
+            audit.record(AuditAction.ACCOUNT_UNLOCKED, user, null);
         }
     }
 

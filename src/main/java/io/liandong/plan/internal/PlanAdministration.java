@@ -4,6 +4,7 @@ import io.liandong.agency.AgencyService;
 import io.liandong.catalog.CatalogService;
 import io.liandong.plan.Plan;
 import io.liandong.plan.PlanTask;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
@@ -62,7 +63,7 @@ public class PlanAdministration {
             // Another request created it between the look above and this insert.
             throw Problem.conflict("plan " + plan.code() + " already exists");
         }
-        repository.audit(actor.username(), "PLAN_CREATED", plan.code(), plan.toString());
+        repository.audit(actor.username(), AuditAction.PLAN_CREATED, plan.code(), plan.toString());
         directory.reloadAfterTransaction();
         log.info("Plan {} created by {}.", plan.code(), actor.username());
         return new Versioned<>(plan, 0);
@@ -77,7 +78,7 @@ public class PlanAdministration {
             throw Problem.conflict("plan " + plan.code() + " was changed by someone else: version " + version
                     + " is stale, the current version is " + current.version() + "; reload it and try again");
         }
-        repository.audit(actor.username(), "PLAN_UPDATED", plan.code(), Audit.changes(current.value(), plan));
+        repository.audit(actor.username(), AuditAction.PLAN_UPDATED, plan.code(), Audit.changes(current.value(), plan));
         directory.reloadAfterTransaction();
         log.info("Plan {} updated by {} (version {}).", plan.code(), actor.username(), version + 1);
         return new Versioned<>(plan, version + 1);
@@ -113,7 +114,7 @@ public class PlanAdministration {
         }
 
         ImportCount counts = new ImportCount("plans", created, updated, plans.size() - created - updated);
-        repository.audit(actor.username(), "PLANS_IMPORTED", "plan", counts.toString());
+        repository.audit(actor.username(), AuditAction.PLANS_IMPORTED, "plan", counts.toString());
         directory.reloadAfterTransaction();
         log.info("Imported reference data: {}.", counts);
         return counts;

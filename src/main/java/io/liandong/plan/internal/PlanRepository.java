@@ -2,6 +2,7 @@ package io.liandong.plan.internal;
 
 import io.liandong.plan.Plan;
 import io.liandong.plan.PlanTask;
+import io.liandong.shared.AuditAction;
 import io.liandong.shared.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -104,9 +105,9 @@ public class PlanRepository {
                 .single();
     }
     /** Appends to the audit trail, in the caller's transaction. */
-    void audit(String actor, String action, String target, String detail) {
+    void audit(String actor, AuditAction action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_event (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor, action, target, Audit.shorten(detail))
+                .params(Timestamp.from(clock.instant()), actor, action.name(), target, Audit.shorten(detail))
                 .update();
     }
 

@@ -462,6 +462,16 @@ final class CallRun {
                 refresh(task);
                 continue;
             }
+            if (answer.status() == 422 && answer.problemType().equals("task-step-refused")) {
+                // Someone else moved the task since it was read: a step on a task that is final now is
+                // 422 (no fresh version could help), and one the task has passed was played already.
+                refresh(task);
+                Integer now = RANK.get(task.status);
+                if (now != null && now >= rank(step.kind())) {
+                    tally.stepAlreadyPlayed();
+                    return;
+                }
+            }
             if (answer.refused()) {
                 tally.stepRejected(
                         step.row(),
