@@ -74,6 +74,9 @@ import tools.jackson.databind.JsonNode;
             "liandong.security.demo-accounts=true",
             "liandong.home=target/test-home",
             "liandong.security.login-throttle.max-attempts=" + RoleMatrix.LOGIN_ATTEMPTS_PER_MINUTE,
+            // No heartbeat while the class runs: a stream that a test sees end within its wait was
+            // ended by the change itself (at once), never by a heartbeat that happened to fall then.
+            "liandong.console.stream.heartbeat=PT1H",
         })
 @Import(TestClockConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,6 +92,8 @@ abstract class RoleMatrix {
     private static final int STALE = 999_999;
 
     private static final AtomicInteger PLACE = new AtomicInteger();
+
+    private static final String HYBRID_PASSWORD = "Hybrid-Pass-2026";
 
     @LocalServerPort
     int port;
@@ -673,9 +678,37 @@ abstract class RoleMatrix {
         assertThat(wall.get("/api/me").status()).isEqualTo(401);
     }
 
+    @Test
+    @DisplayName("logging out ends that session's open stream at once; the same user's other session keeps its own")
+    void loggingOutEndsThatSessionsStreamAtOnce() {
+        hybrid("two-desks", null, "COMMANDER");
+        Client leaving = Client.browser(port);
+        Client staying = Client.browser(port);
+        assertThat(leaving.login("two-desks", HYBRID_PASSWORD).status()).isEqualTo(200);
+        assertThat(staying.login("two-desks", HYBRID_PASSWORD).status()).isEqualTo(200);
+
+        try (Client.EventStream ending = leaving.stream("/api/stream");
+                Client.EventStream open = staying.stream("/api/stream")) {
+            ending.until(e -> e.name().equals("ready"), Duration.ofSeconds(10));
+            open.until(e -> e.name().equals("ready"), Duration.ofSeconds(10));
+            Reply logout = leaving.post("/logout", null, leaving.csrfHeader());
+            assertThat(logout.status()).as(logout.toString()).isEqualTo(204);
+            // well inside the 15 s heartbeat: the logout on this node ends the session's stream itself
+            ending.untilEnded(Duration.ofSeconds(5));
+
+            freshGasCase();
+            List<Event> events = open.until(e -> !e.name().equals("ready"), Duration.ofSeconds(10));
+            assertThat(entries(events))
+                    .as("the other session's stream still carries entries")
+                    .isNotEmpty();
+        }
+        assertThat(leaving.get("/api/me").status()).isEqualTo(401);
+        assertThat(staying.get("/api/me").status()).isEqualTo(200);
+    }
+
     /** An account the administrator creates once for this center (a repeated call finds it made). */
     private Client hybrid(String username, @Nullable String agency, String... roles) {
-        String password = "Hybrid-Pass-2026";
+        String password = HYBRID_PASSWORD;
         Map<String, Object> user =
                 new HashMap<>(Map.of("username", username, "password", password, "roles", List.of(roles)));
         if (agency != null) {

@@ -5,6 +5,7 @@ import io.liandong.record.RecordAppended;
 import io.liandong.record.RecordEntry;
 import io.liandong.record.RecordService;
 import io.liandong.shared.security.AccountChanged;
+import io.liandong.shared.security.LoggedOut;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -86,7 +87,8 @@ class LiveStream implements DisposableBean, SmartLifecycle {
      * it no longer holds as it was (logged out, disabled, new password, or any other change of the
      * account such as its roles or agency) the stream ends; the client reconnects with a new login
      * or with the account's new rights. A change made on this node ends it at once
-     * ({@link AccountChanged}).
+     * ({@link AccountChanged}), and so does a logout on this node of the session it was opened
+     * with ({@link LoggedOut}).
      */
     Subscriber subscribe(
             ClientSink sink,
@@ -171,6 +173,23 @@ class LiveStream implements DisposableBean, SmartLifecycle {
         }
     }
 
+    /**
+     * The user logged out of one session on this node: the user's streams here are checked at once,
+     * as a heartbeat would, so that the logged-out session's end and the user's other logins keep
+     * theirs. (Another node's streams of that session notice at their next heartbeat.)
+     */
+    @EventListener
+    void on(LoggedOut loggedOut) {
+        String username = loggedOut.username();
+        int ended = 0;
+        for (Subscriber subscriber : subscribers) {
+            if (username.equals(subscriber.username()) && endedForItsLogin(subscriber)) {
+                ended++;
+            }
+        }
+        log.debug("User {} logged out: ended {} of the user's console streams", username, ended);
+    }
+
     /** An entry another node wrote, delivered through Kafka: this node's consoles see it too. */
     @EventListener
     void on(RemoteRecordReceived received) {
@@ -196,17 +215,24 @@ class LiveStream implements DisposableBean, SmartLifecycle {
 
     void heartbeat() {
         for (Subscriber subscriber : subscribers) {
-            if (!loginHolds(subscriber)) {
-                log.info(
-                        "Console stream {} of user {} ended: logged out, or the account was changed"
-                                + " (disabled, new password, roles, agency or seat)",
-                        subscriber.number(),
-                        subscriber.username());
-                drop(subscriber);
-                continue;
+            if (!endedForItsLogin(subscriber)) {
+                offer(subscriber, Subscriber.HEARTBEAT);
             }
-            offer(subscriber, Subscriber.HEARTBEAT);
         }
+    }
+
+    /** Ends the stream if its login no longer holds as it was; answers whether it did. */
+    private boolean endedForItsLogin(Subscriber subscriber) {
+        if (loginHolds(subscriber)) {
+            return false;
+        }
+        log.info(
+                "Console stream {} of user {} ended: logged out, locked, or the account was changed"
+                        + " (disabled, new password, roles, agency or seat)",
+                subscriber.number(),
+                subscriber.username());
+        drop(subscriber);
+        return true;
     }
 
     /** A check that fails (the database away) keeps the stream: only a clear no ends it. */

@@ -2,6 +2,7 @@ package io.liandong.identity.internal;
 
 import io.liandong.identity.AuditTrail;
 import io.liandong.shared.AuditAction;
+import io.liandong.shared.security.LoggedOut;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,8 +13,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -26,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What the single-page console gets back from {@code POST /login} and {@code POST /logout}: JSON,
  * never a redirect. The login is recorded in the audit trail, and its attempt is given back to
  * the {@link LoginThrottle}; failures are recorded by {@link LoginLockout}, which sees form and
- * Basic attempts alike.
+ * Basic attempts alike. Once a logout has ended its session, {@link LoggedOut} tells this node's
+ * live streams of the user to check their logins at once.
  */
 @Component
 class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler {
@@ -42,6 +47,7 @@ class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFail
     private final JsonMapper json;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
 
     LoginResponses(
             AccountRepository accounts,
@@ -49,8 +55,10 @@ class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFail
             ProblemResponses problems,
             JsonMapper json,
             Clock clock,
-            LoginThrottle throttle) {
+            LoginThrottle throttle,
+            ApplicationEventPublisher events) {
         this.throttle = throttle;
+        this.events = events;
         this.accounts = accounts;
         this.audit = audit;
         this.problems = problems;
@@ -122,6 +130,18 @@ class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFail
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             audit.record(principal.getUsername(), AuditAction.LOGGED_OUT, principal.getUsername(), null);
             log.info("User {} logged out", principal.getUsername());
+        }
+    }
+
+    /**
+     * Spring Security publishes this after all logout handlers have run, so after the session was
+     * invalidated (which deletes its row): a stream of that session now fails its login check,
+     * while the user's other sessions pass theirs.
+     */
+    @EventListener
+    void loggedOut(LogoutSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+            events.publishEvent(new LoggedOut(principal.getUsername()));
         }
     }
 }

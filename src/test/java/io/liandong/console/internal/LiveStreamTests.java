@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import io.liandong.record.RecordEntry;
 import io.liandong.record.RecordService;
 import io.liandong.shared.security.AccountChanged;
+import io.liandong.shared.security.LoggedOut;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -276,6 +277,29 @@ class LiveStreamTests {
 
         assertThat(changed.closed).isTrue();
         assertThat(unchanged.closed).isFalse();
+    }
+
+    @Test
+    @DisplayName("a logout re-checks that user's streams at once: the one whose login is gone ends, the others stay")
+    void aLogoutEndsOnlyTheStreamsWhoseLoginIsGone() {
+        when(records.lastId()).thenReturn(0L);
+        RecordingSink loggedOut = new RecordingSink();
+        RecordingSink otherSession = new RecordingSink();
+        RecordingSink otherUserGone = new RecordingSink();
+        boolean[] holds = {true};
+        stream(10, 100).subscribe(loggedOut, null, null, "leaving", () -> holds[0]);
+        stream.subscribe(otherSession, null, null, "leaving", () -> true);
+        stream.subscribe(otherUserGone, null, null, "other", () -> false);
+
+        holds[0] = false;
+        stream.on(new LoggedOut("leaving"));
+
+        assertThat(loggedOut.closed).isTrue();
+        assertThat(otherSession.closed).isFalse();
+        assertThat(otherUserGone.closed)
+                .as("another user's stream waits for its heartbeat")
+                .isFalse();
+        assertThat(stream.open()).isEqualTo(2);
     }
 
     static class RecordingSink implements ClientSink {
