@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ProblemError } from './http'
-import { refusalMessage } from './refusal'
+import { refusalMessage, stepRefusal } from './refusal'
 
 const t = (key: string, values?: Record<string, unknown>) => `${key}${values ? ' ' + JSON.stringify(values) : ''}`
 
@@ -21,5 +21,27 @@ describe('refusalMessage', () => {
     expect(refusalMessage(new ProblemError(400, '', 'Invalid request', 'code: must not be blank'), t))
       .toBe('Invalid request: code: must not be blank')
     expect(refusalMessage(new TypeError('fetch failed'), t)).toBe('error.network')
+  })
+})
+
+describe('stepRefusal', () => {
+  it('reloads a task another step or a close has moved meanwhile', () => {
+    expect(stepRefusal(new ProblemError(409, 'urn:liandong:problem:conflict', 'Conflicting change', 'stale'), t))
+      .toEqual({ message: 'steps.changed', reload: true })
+  })
+
+  it('says why a step on an ended task was refused, and reloads it', () => {
+    const ended = new ProblemError(422, 'urn:liandong:problem:task-step-refused', 'Step refused',
+      'task 12 is already CANCELLED: its incident 34 was closed; no step can follow')
+    expect(stepRefusal(ended, t)).toEqual({
+      message: 'steps.ended {"detail":"task 12 is already CANCELLED: its incident 34 was closed; no step can follow"}',
+      reload: true,
+    })
+  })
+
+  it('shows other refusals as they are, without reloading', () => {
+    expect(stepRefusal(new ProblemError(400, 'urn:liandong:problem:validation', 'Invalid request', 'text: too long'), t))
+      .toEqual({ message: 'Invalid request: text: too long', reload: false })
+    expect(stepRefusal(new Error('offline'), t)).toEqual({ message: 'error.network', reload: false })
   })
 })

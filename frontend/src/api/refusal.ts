@@ -13,3 +13,18 @@ export function refusalMessage(e: unknown, t: Translate): string {
   if (e.status === 409) return t('admin.refused', { detail: e.detail || e.title })
   return `${e.title}: ${e.detail}`
 }
+
+/**
+ * What the agency's task screen shows when the server refuses a step, and whether it reloads the
+ * task: a 409 (someone moved the task meanwhile) and a 422 `task-step-refused` (the task has ended:
+ * cancelled when its incident was closed, completed, or returned) both reload it, since the task on
+ * screen is out of date; the server's detail says which.
+ */
+export function stepRefusal(e: unknown, t: Translate): { message: string; reload: boolean } {
+  if (!(e instanceof ProblemError)) return { message: t('error.network'), reload: false }
+  if (e.status === 409) return { message: t('steps.changed'), reload: true }
+  if (e.status === 422 && e.slug === 'task-step-refused') {
+    return { message: t('steps.ended', { detail: e.detail }), reload: true }
+  }
+  return { message: `${e.title}: ${e.detail}`, reload: false }
+}
