@@ -486,6 +486,19 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("a query parameter given twice is 400, not silently its first value")
+    void aRepeatedQueryParameterIsRefused() {
+        Answer twice = commander.get(
+                "/api/incidents?from=2017-01-01T00:00:00Z&to=2017-01-02T00:00:00Z" + "&to=2017-01-03T00:00:00Z");
+        assertThat(twice.status()).as(twice.text()).isEqualTo(400);
+        assertThat(twice.str("type")).isEqualTo("urn:liandong:problem:malformed-request");
+        assertThat(twice.str("detail"))
+                .isEqualTo("the query parameter 'to' is given more than once; give each parameter once");
+        Answer once = commander.get("/api/incidents?from=2017-01-01T00:00:00Z&to=2017-01-03T00:00:00Z");
+        assertThat(once.status()).as(once.text()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("a chunked body over 4 MB answers 413 like a declared one, as UTF-8 problem details")
     void aChunkedBodyOverTheLimitIs413() throws Exception {
         long reports = reportCount();

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * character (U+0000–U+001F other than tab, CR and LF, U+007F–U+009F), whether or not the endpoint
  * reads it: otherwise 400 {@code malformed-request} before anything else runs. A NUL would
  * otherwise reach PostgreSQL, which refuses it, and an undecodable query would surface as a
- * server error wherever a parameter happened to be read first.
+ * server error wherever a parameter happened to be read first. A parameter given more than once is
+ * refused the same way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -62,6 +65,32 @@ public class QueryStringGuard extends OncePerRequestFilter {
 
     /** What is wrong with a raw query string, or null when nothing is. */
     static @Nullable String problem(String query) {
+        String encoding = encodingProblem(query);
+        return encoding != null ? encoding : repeated(query);
+    }
+
+    /**
+     * A parameter given twice ({@code to=…&to=…}): no endpoint takes a list in its query, and the
+     * framework would silently use the first value, so a client that meant the second would get an
+     * answer for another range than it asked for.
+     */
+    private static @Nullable String repeated(String query) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (String part : query.split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int equals = part.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? part : part.substring(0, equals), StandardCharsets.UTF_8);
+            int times = seen.merge(name, 1, Integer::sum);
+            if (times == 2) {
+                return "the query parameter '" + name + "' is given more than once; give each parameter once";
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String encodingProblem(String query) {
         if (query.indexOf('%') < 0) {
             return null; // the container refuses raw control characters in the request line
         }

@@ -9,7 +9,7 @@ class QueryStringGuardTests {
     @Test
     void acceptsWellFormedQueries() {
         assertThat(QueryStringGuard.problem("q=%E7%87%83%E6%B0%94&limit=20")).isNull();
-        assertThat(QueryStringGuard.problem("q=a+b&q=100%25&empty=&flag")).isNull();
+        assertThat(QueryStringGuard.problem("q=a+b&p=100%25&empty=&flag&&x")).isNull();
         assertThat(QueryStringGuard.problem("q=%F0%9F%98%80&t=%09%0A")).isNull();
         assertThat(QueryStringGuard.problem("")).isNull();
     }
@@ -39,5 +39,15 @@ class QueryStringGuardTests {
         assertThat(QueryStringGuard.problem("q=%ED%A0%BD%ED%B8%80")).contains("not valid percent-encoded UTF-8");
         assertThat(QueryStringGuard.problem("q=%uD800")).contains("two hex digits");
         assertThat(QueryStringGuard.problem("q=%F0%9F%98%80%E7%81%AB")).isNull();
+    }
+
+    @Test // the framework would take the first and drop the second silently
+    void refusesAParameterGivenTwice() {
+        assertThat(QueryStringGuard.problem(
+                        "from=2017-01-01T00:00:00Z&to=2017-01-02T00:00:00Z&to=2017-01-03T00:00:00Z"))
+                .isEqualTo("the query parameter 'to' is given more than once; give each parameter once");
+        assertThat(QueryStringGuard.problem("flag&flag=1")).contains("'flag'");
+        assertThat(QueryStringGuard.problem("%E7%81%AB=1&%E7%81%AB=2")).contains("'火'");
+        assertThat(QueryStringGuard.problem("a=1&b=1&c=1")).isNull();
     }
 }
