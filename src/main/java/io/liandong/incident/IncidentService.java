@@ -719,7 +719,10 @@ public class IncidentService {
      * The categories whose incidents the zone, the platform or both handle; empty (no filter) when
      * neither is given. An unknown zone or platform is refused.
      */
-    private Optional<List<String>> categoriesHandledBy(@Nullable String zone, @Nullable String platform) {
+    private Optional<List<String>> categoriesHandledBy(@Nullable String givenZone, @Nullable String givenPlatform) {
+        // an empty filter is no filter, as for the category, agency and district
+        String zone = blankToNull(givenZone);
+        String platform = blankToNull(givenPlatform);
         if (zone == null && platform == null) {
             return Optional.empty();
         }

@@ -483,6 +483,10 @@ abstract class BoardScenarios {
         assertThat(ids("category=%20SOC&limit=2000")).contains(theft);
         JsonNode all = commander.get("/api/incidents/counts").json();
         assertThat(commander.get("/api/incidents/counts?category=").json()).isEqualTo(all);
+        // so is an empty hall zone or platform
+        assertThat(ids("zone=&platform=%20&limit=2000")).contains(theft);
+        assertThat(commander.get("/api/incidents/counts?zone=&platform=").json())
+                .isEqualTo(all);
 
         Answer nearby = commander.get("/api/incidents/nearby?category=NOPE&lat=41.57&lon=120.45");
         assertThat(nearby.status()).as(nearby.text()).isEqualTo(400);
