@@ -56,14 +56,16 @@ public class AgencyService {
     }
 
     /**
-     * The active agencies of a kind whose jurisdiction covers the district (see {@link
-     * Agency#covers}): those that name the district itself first (the police sub-bureau of
-     * 211381), then those that cover the whole city (the traffic police).
+     * The active agencies of a kind whose jurisdiction covers the district or township (see
+     * {@link Agency#covers}), the most specific first (see {@link Agency#closeness}): for 211381 or
+     * one of its townships, the police sub-bureau of 211381, then those that cover the whole city
+     * (the traffic police); agencies that fit equally closely keep their order.
      */
     public List<Agency> covering(String districtCode, AgencyKind kind) {
         return all().stream()
                 .filter(agency -> agency.active() && agency.kind() == kind && agency.covers(districtCode))
-                .sorted(Comparator.comparing(agency -> !agency.districts().contains(districtCode)))
+                .sorted(Comparator.comparingInt((Agency agency) -> agency.closeness(districtCode))
+                        .reversed())
                 .toList();
     }
 

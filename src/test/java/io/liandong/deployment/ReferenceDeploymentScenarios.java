@@ -230,6 +230,17 @@ abstract class ReferenceDeploymentScenarios {
     }
 
     @Test
+    void findsThePoliceSubBureauOfATownshipsCountyFirst() {
+        // 211381101 西官营镇, a township of 北票市; 211302001 双塔街道, one of 双塔区
+        assertThat(agencies.covering("211381101", AgencyKind.POLICE))
+                .extracting(Agency::code)
+                .containsExactly("POLICE-BEIPIAO", "TRAFFIC-POLICE");
+        assertThat(agencies.covering("211302001", AgencyKind.POLICE))
+                .extracting(Agency::code)
+                .containsExactly("POLICE-SHUANGTA", "TRAFFIC-POLICE");
+    }
+
+    @Test
     void exportsWhatItImportsUnchanged(@TempDir Path folder) throws IOException {
         DeploymentSummary exported = deployment.exportTo(folder);
         Map<String, Integer> versions = categoryVersions();

@@ -426,6 +426,90 @@ abstract class CoreScenarios {
     }
 
     @Test
+    void aReportWithATownshipCodeGoesToTheAgencyOfItsCounty() {
+        // Regression: a 9-digit township code was matched against the counties' 6-digit codes
+        // exactly, so police work filed with one went to the city-wide traffic police.
+        // 211302001 双塔街道 (双塔区), 211381101 西官营镇 (北票市)
+        assertThat(firstTaskAgency(township("110", "211302001", "有人打架", "SOC-PUBLIC-ORDER")))
+                .isEqualTo("POLICE-SHUANGTA");
+        assertThat(firstTaskAgency(township("110", "211381101", "电动车被盗", "SOC-THEFT")))
+                .isEqualTo("POLICE-BEIPIAO");
+        Answer noise = township("12345", "211381101", "楼下烧烤店深夜噪音扰民", "SVC-NOISE");
+        assertThat(noise.str("outcome")).isEqualTo("DIVERTED");
+        assertThat(firstTaskAgency(noise))
+                .as("a city-wide owner keeps the work")
+                .isEqualTo("LAW-ENFORCEMENT");
+    }
+
+    @Test
+    void aDivertedReportWithATownshipCodeGoesToTheAgencyOfItsCountyWhenTheOwnerDoesNotCoverIt() {
+        // The reference data has only city-wide agencies for diverted work: two county offices here.
+        for (String[] office : new String[][] {{"TWP-OFFICE-SHUANGTA", "211302"}, {"TWP-OFFICE-BEIPIAO", "211381"}}) {
+            Answer created = admin.post(
+                    "/api/agencies",
+                    map(
+                            "code",
+                            office[0],
+                            "nameZh",
+                            "县级办事处" + office[1],
+                            "nameEn",
+                            "County office " + office[1],
+                            "kind",
+                            "GOVERNMENT",
+                            "residency",
+                            "ON_CALL",
+                            "districts",
+                            List.of(office[1]),
+                            "member",
+                            false));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+        }
+        Answer category = admin.post(
+                "/api/categories",
+                map(
+                        "code", "SVC-TWP-OFFICE",
+                        "parent", "SVC",
+                        "nameZh", "县级办事处测试事项",
+                        "nameEn", "County office test matter",
+                        "police", false,
+                        "priority", "P4",
+                        "severity", "IV",
+                        "owner", "TWP-OFFICE-SHUANGTA",
+                        "keywords", List.of("县级办事处测试事项")));
+        assertThat(category.status()).as(category.text()).isEqualTo(201);
+
+        Answer beipiao = township("12345", "211381101", "请县里办事处来处理", "SVC-TWP-OFFICE");
+        Answer shuangta = township("12345", "211302001", "请县里办事处来处理", "SVC-TWP-OFFICE");
+
+        assertThat(beipiao.str("outcome")).isEqualTo("DIVERTED");
+        assertThat(firstTaskAgency(beipiao)).isEqualTo("TWP-OFFICE-BEIPIAO");
+        assertThat(firstTaskAgency(shuangta)).isEqualTo("TWP-OFFICE-SHUANGTA");
+    }
+
+    private Answer township(String channel, String township, String text, String category) {
+        double[] p = freshPlace();
+        Answer answer = callTaker.post(
+                "/api/reports",
+                map(
+                        "channel", channel,
+                        "lat", p[0],
+                        "lon", p[1],
+                        "districtCode", township,
+                        "text", text,
+                        "category", category));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return answer;
+    }
+
+    private String firstTaskAgency(Answer intake) {
+        return incident(intake.id("incidentId"))
+                .get("tasks")
+                .get(0)
+                .get("agency")
+                .asString();
+    }
+
+    @Test
     void mergesASecondReportOfTheSameFireNearbyIntoOneIncident() {
         double[] p = freshPlace();
         Instant now = clock.instant();
