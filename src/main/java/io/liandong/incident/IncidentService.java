@@ -30,8 +30,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -239,7 +241,14 @@ public class IncidentService {
         List<Long> taskIds = new ArrayList<>();
         boolean tellLeader = report.severity().atLeast(Severity.III);
         if (plan.isPresent()) {
-            taskIds.addAll(activate(id, plan.get(), report.priority(), report.receivedAt(), report.drill(), actor));
+            taskIds.addAll(activate(
+                    id,
+                    plan.get(),
+                    report.districtCode(),
+                    report.priority(),
+                    report.receivedAt(),
+                    report.drill(),
+                    actor));
             tellLeader |= plan.get().recipients().contains("LEADER");
         } else {
             String owner = responsibleAgency(category, report.districtCode());
@@ -263,16 +272,19 @@ public class IncidentService {
                 Admission.Outcome.INCIDENT_OPENED, id, plan.map(Plan::code).orElse(null), taskIds, tellLeader);
     }
 
-    private List<Long> activate(long id, Plan plan, Priority priority, Instant at, boolean drill, Actor actor) {
+    private List<Long> activate(
+            long id, Plan plan, @Nullable String district, Priority priority, Instant at, boolean drill, Actor actor) {
         record.append(entry(id, at, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
         List<TaskOrder> orders = new ArrayList<>();
         Set<String> tasked = new HashSet<>();
         for (PlanTask step : plan.tasks()) {
-            if (!tasked.add(step.agencyCode())) {
-                // A plan stored before plans were refused for naming one agency twice: one task each.
+            String agency = localAgency(step.agencyCode(), district);
+            if (!tasked.add(agency)) {
+                // A plan stored before plans were refused for naming one agency twice, or two of its
+                // agencies that stand for the same local one here: one task each.
                 continue;
             }
-            orders.add(TaskOrder.of(id, step.agencyCode(), step.taskZh(), priority, at)
+            orders.add(TaskOrder.of(id, agency, step.taskZh(), priority, at)
                     .drill(drill)
                     .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
         }
@@ -331,17 +343,27 @@ public class IncidentService {
     /** The owner agency; for police work, the police unit whose jurisdiction holds the district. */
     private @Nullable String responsibleAgency(Category category, @Nullable String district) {
         String owner = category.ownerAgency();
-        if (owner == null || district == null) {
-            return owner;
+        return owner == null ? null : localAgency(owner, district);
+    }
+
+    /**
+     * The agency that does the named agency's work in the district: the named one when it covers
+     * the district (or the district is not known), else the most specific active agency of its kind
+     * that does, so that a category's owner or a plan's step naming one police sub-bureau tasks the
+     * sub-bureau of the incident's own county; the named one when none does.
+     */
+    private String localAgency(String named, @Nullable String district) {
+        if (district == null) {
+            return named;
         }
-        Optional<Agency> ownerAgency = agencies.find(owner);
-        if (ownerAgency.isEmpty() || ownerAgency.get().covers(district)) {
-            return owner;
+        Optional<Agency> agency = agencies.find(named);
+        if (agency.isEmpty() || agency.get().covers(district)) {
+            return named;
         }
-        return agencies.covering(district, ownerAgency.get().kind()).stream()
+        return agencies.covering(district, agency.get().kind()).stream()
                 .map(Agency::code)
                 .findFirst()
-                .orElse(owner);
+                .orElse(named);
     }
 
     private Incident draft(IncidentKind kind, ReportFacts report, Category category, @Nullable String plan) {
@@ -437,8 +459,9 @@ public class IncidentService {
         // The rows of the plan's agencies first (as a dispatch order takes its agency's, before the
         // incident's): none is deactivated before these tasks commit, and an agency that this node's
         // copy of the plan names but another node has deactivated meanwhile is refused.
-        SortedSet<String> named = new TreeSet<>();
-        plan.tasks().forEach(step -> named.add(step.agencyCode()));
+        Map<PlanTask, String> local = new LinkedHashMap<>();
+        plan.tasks().forEach(step -> local.put(step, localAgency(step.agencyCode(), incident.districtCode())));
+        SortedSet<String> named = new TreeSet<>(local.values());
         Set<String> active = agencies.holdActive(named);
         List<String> inactive =
                 named.stream().filter(code -> !active.contains(code)).toList();
@@ -458,8 +481,9 @@ public class IncidentService {
         Instant now = clock.instant();
         List<TaskOrder> orders = new ArrayList<>();
         for (PlanTask step : plan.tasks()) {
-            if (tasked.add(step.agencyCode())) {
-                orders.add(TaskOrder.of(id, step.agencyCode(), step.taskZh(), incident.priority(), now)
+            String agency = local.get(step);
+            if (tasked.add(agency)) {
+                orders.add(TaskOrder.of(id, agency, step.taskZh(), incident.priority(), now)
                         .drill(incident.drill())
                         .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
             }

@@ -442,6 +442,46 @@ abstract class CoreScenarios {
     }
 
     @Test
+    void aPlanTasksThePoliceSubBureauOfTheIncidentsOwnCounty() {
+        // PLAN-GAS-SUICIDE names POLICE-SHUANGTA; a gas case in 北票 (a township of 211381) goes to
+        // the 北票 sub-bureau, the plan's other agencies (city-wide) as named.
+        Answer shuangta = township("110", "211302001", "邻居在家打开燃气阀门要轻生，闻到很浓的煤气味", "SOC-SUICIDE-GAS");
+        Answer beipiao = township("110", "211381101", "邻居在家打开燃气阀门要轻生，闻到很浓的煤气味", "SOC-SUICIDE-GAS");
+        assertThat(beipiao.str("plan")).isEqualTo("PLAN-GAS-SUICIDE");
+        List<String> there = agencies(beipiao.id("incidentId"));
+        List<String> here = agencies(shuangta.id("incidentId"));
+        assertThat(here).contains("POLICE-SHUANGTA");
+        assertThat(there)
+                .contains("POLICE-BEIPIAO")
+                .doesNotContain("POLICE-SHUANGTA")
+                .hasSameSizeAs(here)
+                .containsAll(
+                        here.stream().filter(a -> !a.equals("POLICE-SHUANGTA")).toList());
+
+        // The commander's order activating the plan on a 北票 theft: its sub-bureau is tasked once.
+        Answer theft = township("110", "211381101", "电动车被盗", "SOC-THEFT");
+        long incident = theft.id("incidentId");
+        Answer activated = commander.post(
+                "/api/incidents/" + incident + "/orders/activate-plan",
+                map("version", incidentVersion(incident), "plan", "PLAN-GAS-SUICIDE"));
+        assertThat(activated.status()).as(activated.text()).isEqualTo(200);
+        List<String> tasked = agencies(incident);
+        assertThat(tasked)
+                .doesNotContain("POLICE-SHUANGTA")
+                .doesNotHaveDuplicates()
+                .contains("POLICE-BEIPIAO");
+        assertThat(tasked).hasSameSizeAs(here);
+    }
+
+    private List<String> agencies(long incident) {
+        List<String> codes = new ArrayList<>();
+        incident(incident)
+                .get("tasks")
+                .forEach(task -> codes.add(task.get("agency").asString()));
+        return codes;
+    }
+
+    @Test
     void aDivertedReportWithATownshipCodeGoesToTheAgencyOfItsCountyWhenTheOwnerDoesNotCoverIt() {
         // The reference data has only city-wide agencies for diverted work: two county offices here.
         for (String[] office : new String[][] {{"TWP-OFFICE-SHUANGTA", "211302"}, {"TWP-OFFICE-BEIPIAO", "211381"}}) {
