@@ -22,6 +22,9 @@ export const i18n = createI18n({
   fallbackWarn: false,
 })
 
+// Screen readers, the browser's translation offer and CJK font choice read <html lang>.
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.global.locale.value
+
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale
   window.localStorage.setItem(STORAGE_KEY, locale)

@@ -10,7 +10,7 @@ export const api = {
     request<Me>('POST', '/login', { form: { username, password } }),
   logout: () => request<void>('POST', '/logout'),
   me: () => http.get<Me>('/api/me'),
-  config: () => http.get<ConsoleConfig>('/api/console/config'),
+  config: () => http.get<ConsoleConfig>('/api/public/config'),
 
   fileReport: (report: NewReport, idempotencyKey: string) =>
     http.post<ReportAnswer>('/api/reports', report, { 'Idempotency-Key': idempotencyKey }),

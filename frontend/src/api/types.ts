@@ -315,7 +315,6 @@ export interface ConsoleConfig {
   cityCode?: string
   cityCenter: { lat: number; lon: number }
   zoom?: number
-  uploads?: boolean
 }
 
 /** GET /api/incidents/counts: the board's counters over every matching incident. */
