@@ -31,8 +31,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -44,9 +46,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads deployment files and converts each entry to the modules' types. Reports every problem it
- * finds, each naming the file, the entry and the bad value, rather than stopping at the first.
- * Checks only what one entry says on its own; {@link DeploymentCheck} checks the references
- * between entries.
+ * finds, each naming the file, the line and column, the field's path as the file writes it and the
+ * bad value, rather than stopping at the first. Checks only what one entry says on its own;
+ * {@link DeploymentCheck} checks the references between entries.
  */
 public final class DeploymentReader {
 
@@ -63,11 +65,13 @@ public final class DeploymentReader {
     public Deployment read(DeploymentSource source, boolean required) {
         Problems problems = new Problems();
         Set<String> files = new LinkedHashSet<>();
-        AgenciesFile agencies = parse(source, DeploymentFiles.AGENCIES, AgenciesFile.class, files, problems);
-        ZonesFile zones = parse(source, DeploymentFiles.ZONES, ZonesFile.class, files, problems);
-        SeatsFile seats = parse(source, DeploymentFiles.SEATS, SeatsFile.class, files, problems);
-        CategoriesFile categories = parse(source, DeploymentFiles.CATEGORIES, CategoriesFile.class, files, problems);
-        PlansFile plans = parse(source, DeploymentFiles.PLANS, PlansFile.class, files, problems);
+        Map<String, YamlPlaces> places = new HashMap<>();
+        AgenciesFile agencies = parse(source, DeploymentFiles.AGENCIES, AgenciesFile.class, files, places, problems);
+        ZonesFile zones = parse(source, DeploymentFiles.ZONES, ZonesFile.class, files, places, problems);
+        SeatsFile seats = parse(source, DeploymentFiles.SEATS, SeatsFile.class, files, places, problems);
+        CategoriesFile categories =
+                parse(source, DeploymentFiles.CATEGORIES, CategoriesFile.class, files, places, problems);
+        PlansFile plans = parse(source, DeploymentFiles.PLANS, PlansFile.class, files, places, problems);
         if (files.isEmpty() || (required && files.size() < 5)) {
             problems.add(
                     "deployment",
@@ -77,33 +81,45 @@ public final class DeploymentReader {
         }
 
         Deployment deployment = new Deployment(
-                convert(zones == null ? null : zones.zones(), DeploymentFiles.ZONES, "zone", this::zone, problems),
+                convert(zones == null ? null : zones.zones(), DeploymentFiles.ZONES, this::zone, places, problems),
                 convert(
                         agencies == null ? null : agencies.agencies(),
                         DeploymentFiles.AGENCIES,
-                        "agency",
                         this::agency,
+                        places,
                         problems),
-                convert(seats == null ? null : seats.seats(), DeploymentFiles.SEATS, "seat", this::seat, problems),
+                convert(seats == null ? null : seats.seats(), DeploymentFiles.SEATS, this::seat, places, problems),
                 convert(
                         categories == null ? null : categories.categories(),
                         DeploymentFiles.CATEGORIES,
-                        "category",
                         this::category,
+                        places,
                         problems),
-                convert(plans == null ? null : plans.plans(), DeploymentFiles.PLANS, "plan", this::plan, problems),
+                convert(plans == null ? null : plans.plans(), DeploymentFiles.PLANS, this::plan, places, problems),
                 files);
         problems.throwIfAny(source.name());
         return deployment;
     }
 
     private static <T> @Nullable T parse(
-            DeploymentSource source, String file, Class<T> type, Set<String> files, Problems problems) {
+            DeploymentSource source,
+            String file,
+            Class<T> type,
+            Set<String> files,
+            Map<String, YamlPlaces> places,
+            Problems problems) {
         try (InputStream in = source.open(file)) {
             if (in == null) {
                 return null;
             }
             files.add(file);
+            YamlPlaces at = YamlPlaces.of(source, file);
+            places.put(file, at);
+            if (!at.aliases().isEmpty()) {
+                // Read as the text of the alias's name, the value would be wrong or refused for the wrong reason.
+                at.aliases().forEach(alias -> problems.add(alias.where(), alias.problem()));
+                return null;
+            }
             return parse(source, in, file, type, problems);
         } catch (DeploymentSource.NotAFileException e) {
             files.add(file);
@@ -134,18 +150,22 @@ public final class DeploymentReader {
 
     /** Converts the entries of one file; an entry that does not convert is reported and left out. */
     private static <E, T> List<T> convert(
-            @Nullable List<E> entries, String file, String what, Converter<E, T> converter, Problems problems) {
+            @Nullable List<E> entries,
+            String file,
+            Converter<E, T> converter,
+            Map<String, YamlPlaces> places,
+            Problems problems) {
         List<T> converted = new ArrayList<>();
         if (entries == null) {
             return converted;
         }
         for (int i = 0; i < entries.size(); i++) {
             E entry = entries.get(i);
+            Entry at = new Entry(file.substring(0, file.indexOf('.')) + "[" + i + "]", places.get(file), problems);
             if (entry == null) {
-                problems.add(file, what + " #" + (i + 1) + " is empty");
+                at.fail("", "is empty");
                 continue;
             }
-            Entry at = new Entry(file, what, i + 1, problems);
             T value = converter.convert(entry, at);
             if (value != null && !at.failed) {
                 converted.add(value);
@@ -172,16 +192,21 @@ public final class DeploymentReader {
         AgencyKind kind = at.enumValue("kind", entry.kind(), AgencyKind.class);
         Residency residency = at.enumValue("residency", entry.residency(), Residency.class);
         List<SeasonWindow> seasons = new ArrayList<>();
-        for (String season : list(entry.seasons())) {
+        List<String> windows = entry.seasons() == null ? List.of() : entry.seasons();
+        for (int i = 0; i < windows.size(); i++) {
+            String season = windows.get(i);
+            if (season == null) {
+                continue;
+            }
             try {
                 seasons.add(SeasonWindow.parse(season));
             } catch (IllegalArgumentException e) {
-                at.fail("seasons: each window must look like MM-dd/MM-dd, was '" + season + "'");
+                at.fail("seasons[" + i + "]", "must look like MM-dd/MM-dd, was '" + season + "'");
             }
         }
         String chiefRep = entry.chiefRep();
         if (chiefRep != null && chiefRep.length() > 100) {
-            at.fail("chiefRep must have at most 100 characters, was '" + chiefRep + "'");
+            at.fail("chiefRep", "must have at most 100 characters, was '" + chiefRep + "'");
         }
         if (at.failed) {
             return null;
@@ -217,16 +242,16 @@ public final class DeploymentReader {
         Priority priority = at.enumValue("priority", entry.priority(), Priority.class);
         Severity severity = at.enumValue("severity", entry.severity(), Severity.class);
         if (entry.police() == null) {
-            at.fail("police must be true or false");
+            at.fail("police", "must be true or false, was missing");
         }
         boolean police = Boolean.TRUE.equals(entry.police());
         boolean divert = entry.divert() == null ? !police : entry.divert();
         if (police && divert) {
-            at.fail("divert: a police category cannot be diverted");
+            at.fail("divert", "must be false: a police category cannot be diverted");
         }
         String zone = entry.zone();
         if (zone != null && !zone.matches(DeploymentCheck.CODE)) {
-            at.fail("zone must be 1 to 40 upper-case letters, digits and hyphens, was '" + zone + "'");
+            at.fail("zone", "must be 1 to 40 upper-case letters, digits and hyphens, was '" + zone + "'");
         }
         if (at.failed) {
             return null;
@@ -252,11 +277,18 @@ public final class DeploymentReader {
         String category = at.text("category", entry.category(), 40);
         Severity minSeverity = at.enumValue("minSeverity", entry.minSeverity(), Severity.class);
         List<PlanTask> tasks = new ArrayList<>();
-        List<TaskEntry> entries = list(entry.tasks());
+        List<TaskEntry> entries = entry.tasks() == null ? List.of() : entry.tasks();
+        int seq = 0;
         for (int i = 0; i < entries.size(); i++) {
-            PlanTask task = task(entries.get(i), i + 1, at);
-            if (task != null) {
-                tasks.add(task);
+            TaskEntry task = entries.get(i);
+            if (task == null) {
+                // An empty item of the list is no task, as an empty item of notify is no recipient.
+                continue;
+            }
+            seq++;
+            PlanTask converted = task(task, seq, "tasks[" + i + "].", at);
+            if (converted != null) {
+                tasks.add(converted);
             }
         }
         if (at.failed) {
@@ -265,12 +297,7 @@ public final class DeploymentReader {
         return new Plan(code, nameZh, nameEn, category, minSeverity, list(entry.recipients()), tasks);
     }
 
-    private static @Nullable PlanTask task(@Nullable TaskEntry task, int seq, Entry at) {
-        if (task == null) {
-            at.fail("task " + seq + " is empty");
-            return null;
-        }
-        String prefix = "task " + seq + ": ";
+    private static @Nullable PlanTask task(TaskEntry task, int seq, String prefix, Entry at) {
         String agency = at.text(prefix + "agency", task.agency(), 40);
         String taskZh = at.text(prefix + "taskZh", task.taskZh(), 1000);
         String taskEn = at.text(prefix + "taskEn", task.taskEn(), 1000);
@@ -295,46 +322,49 @@ public final class DeploymentReader {
         T convert(E entry, Entry at);
     }
 
-    /** One entry being converted: reads its fields and reports what is wrong with them. */
+    /** One entry being converted: reads its fields and reports what is wrong with them where the file has them. */
     private static final class Entry {
-        private final String file;
-        private final String what;
+        /** The entry's path as the file writes it: {@code plans[0]}. */
+        private final String path;
+
+        private final YamlPlaces places;
         private final Problems problems;
-        private String name;
         boolean failed;
 
-        Entry(String file, String what, int index, Problems problems) {
-            this.file = file;
-            this.what = what;
+        Entry(String path, YamlPlaces places, Problems problems) {
+            this.path = path;
+            this.places = places;
             this.problems = problems;
-            this.name = what + " #" + index;
         }
 
         String code(@Nullable String code) {
             if (code == null || !code.matches(DeploymentCheck.CODE)) {
-                fail("code must be 1 to 40 upper-case letters, digits and hyphens, was "
-                        + (code == null ? "missing" : "'" + code + "'"));
+                fail(
+                        "code",
+                        "must be 1 to 40 upper-case letters, digits and hyphens, was "
+                                + (code == null ? "missing" : "'" + code + "'"));
                 return "";
             }
-            name = what + " " + code;
             return code;
         }
 
         String text(String field, @Nullable String value, int max) {
             if (value == null || value.isBlank()) {
-                fail(field + " is missing");
+                fail(field, "is missing");
                 return "";
             }
             if (value.length() > max) {
-                fail(field + " must have at most " + max + " characters, was '" + value + "'");
+                fail(field, "must have at most " + max + " characters, was '" + value + "'");
             }
             return value.strip();
         }
 
         String oneOf(String field, @Nullable String value, List<String> allowed) {
             if (value == null || !allowed.contains(value)) {
-                fail(field + " must be one of " + String.join(", ", allowed) + ", was "
-                        + (value == null ? "missing" : "'" + value + "'"));
+                fail(
+                        field,
+                        "must be one of " + String.join(", ", allowed) + ", was "
+                                + (value == null ? "missing" : "'" + value + "'"));
                 return "";
             }
             return value;
@@ -348,7 +378,7 @@ public final class DeploymentReader {
                 }
             }
             String names = Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
-            fail(field + " must be one of " + names + ", was " + (value == null ? "missing" : "'" + value + "'"));
+            fail(field, "must be one of " + names + ", was " + (value == null ? "missing" : "'" + value + "'"));
             return constants[0];
         }
 
@@ -360,14 +390,19 @@ public final class DeploymentReader {
             try {
                 return Duration.parse(value.strip());
             } catch (DateTimeParseException e) {
-                fail(field + " must be an ISO-8601 duration such as PT15M, was '" + value + "'");
+                fail(field, "must be an ISO-8601 duration such as PT15M, was '" + value + "'");
                 return null;
             }
         }
 
-        void fail(String problem) {
+        /**
+         * Reports a problem of a field ({@code tasks[1].acknowledge}; empty for the entry itself) at
+         * the line and column where its value starts, or where the entry starts when it has none.
+         */
+        void fail(String field, String problem) {
             failed = true;
-            problems.add(file, name + ": " + problem);
+            String at = field.isEmpty() ? path : path + "." + field;
+            problems.add(places.where(at), at + " " + problem);
         }
     }
 

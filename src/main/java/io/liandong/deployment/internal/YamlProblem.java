@@ -195,7 +195,8 @@ record YamlProblem(String where, String problem) {
         return path.toString();
     }
 
-    private static String at(@Nullable TokenStreamLocation location) {
+    /** {@code " line 12, column 17"}, or nothing when the location is unknown. */
+    static String at(@Nullable TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }
