@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -479,6 +480,9 @@ public class IntakeService {
                         "channel", "must be one of 110 119 120 12345 12350 WEB APP VIDEO API", request.channel()))
                 .code();
         GeoPoint point = point(request);
+        if (point != null) {
+            requireNearTheCity(point);
+        }
         if (point == null && blank(request.address())) {
             throw Problem.invalid("address", "an address or a lat/lon point is required", request.address());
         }
@@ -575,6 +579,33 @@ public class IntakeService {
      * A 6-digit county-level division of the center's city, or a 9-digit township of one as the
      * NBS 2023 division list has it; anything else is refused like a district outside the city.
      */
+    /**
+     * A point far outside the city is a wrong point (0,0, another city, latitude and longitude
+     * swapped), not a call the hall can send anyone to: refused, naming how far it is. A call from
+     * just across the border is kept (the hall hands it over), so the limit is generous.
+     */
+    private void requireNearTheCity(GeoPoint point) {
+        double outside = districts.kilometresOutside(point);
+        double limit = properties.maxKilometresOutsideCity();
+        if (outside > limit) {
+            double[] box = districts.box();
+            throw Problem.invalid(
+                    "lat",
+                    String.format(
+                            Locale.ROOT,
+                            "the point is about %.0f km outside the city (its districts lie within %.2f–%.2f N,"
+                                    + " %.2f–%.2f E); a point more than %.0f km outside is refused: check the"
+                                    + " coordinates (WGS-84 degrees, lat north, lon east)",
+                            outside,
+                            box[0],
+                            box[1],
+                            box[2],
+                            box[3],
+                            limit),
+                    point.lat() + "," + point.lon());
+        }
+    }
+
     private void requireCityDistrict(String code) {
         String county = code.length() < 6 ? code : code.substring(0, 6);
         if (!agencies.isCountyOfTheCity(county)) {

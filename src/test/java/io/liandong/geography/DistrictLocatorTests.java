@@ -33,6 +33,21 @@ class DistrictLocatorTests {
     }
 
     @Test
+    void measuresHowFarAPointLiesOutsideTheCitysBox() {
+        double[] box = locator.box(); // south, north, west, east
+        assertThat(box[0]).isBetween(40.5, 40.8);
+        assertThat(box[1]).isBetween(42.2, 42.5);
+        assertThat(box[2]).isBetween(118.7, 119.0);
+        assertThat(box[3]).isBetween(121.1, 121.4);
+        assertThat(locator.kilometresOutside(new GeoPoint(41.57, 120.45))).isZero();
+        // due north of the box: the latitude difference, about 111 km a degree
+        double north = locator.kilometresOutside(new GeoPoint(43.0, 120.0));
+        assertThat(north).isBetween((43.0 - box[1]) * 111 - 2, (43.0 - box[1]) * 111 + 2);
+        assertThat(locator.kilometresOutside(new GeoPoint(39.9042, 116.4074))).isBetween(200.0, 300.0);
+        assertThat(locator.kilometresOutside(new GeoPoint(0, 0))).isGreaterThan(10_000);
+    }
+
+    @Test
     void aPointOutsideTheCityIsInNoDistrict() {
         assertThat(locator.locate(new GeoPoint(39.9042, 116.4074))).isEmpty();
     }

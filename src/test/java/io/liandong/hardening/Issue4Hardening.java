@@ -256,6 +256,51 @@ abstract class Issue4Hardening {
         }
     }
 
+    @Test
+    @DisplayName("#4.4: a point far outside the city (0,0, another city) is refused naming lat; one near it is kept")
+    void pointsFarOutsideTheCityAreRefused() {
+        long reports = reportCount();
+        // (0,0), Beijing, the south pole's date line, 68 km north of the city's box
+        double[][] far = {{0, 0}, {39.9, 116.4}, {-90, 180}, {43.0, 120.0}};
+        for (double[] point : far) {
+            Map<String, Object> body = fight(null, "far " + point[0]);
+            body.put("lat", point[0]);
+            body.put("lon", point[1]);
+            Answer refused = callTaker.post("/api/reports", body);
+            String what = point[0] + "," + point[1] + ": " + refused.text();
+            assertThat(refused.status()).as(what).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .as(what)
+                    .isEqualTo("lat");
+            assertThat(refused.str("detail"))
+                    .as(what)
+                    .contains("km outside the city", "a point more than 50 km outside is refused");
+        }
+        Map<String, Object> batch = map(
+                "reports",
+                List.of(
+                        map("idempotencyKey", "far-batch-1", "report", fight(null, "batch near")),
+                        map("idempotencyKey", "far-batch-2", "report", fight(null, "batch far"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second =
+                (Map<String, Object>) ((Map<String, Object>) ((List<?>) batch.get("reports")).get(1)).get("report");
+        second.put("lat", 39.9);
+        second.put("lon", 116.4);
+        Answer refusedBatch = callTaker.post("/api/reports/batch", batch);
+        assertThat(refusedBatch.status()).as(refusedBatch.text()).isEqualTo(400);
+        assertThat(refusedBatch.str("detail")).contains("km outside the city");
+        assertThat(refusedBatch.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("reports[1].report.lat");
+        assertThat(reportCount()).isEqualTo(reports);
+
+        // about 7 km north of the box, e.g. a call from just across the border: kept
+        Map<String, Object> near = fight(null, "near the border");
+        near.put("lat", 42.45);
+        near.put("lon", 120.0);
+        Answer kept = callTaker.post("/api/reports", near);
+        assertThat(kept.status()).as(kept.text()).isEqualTo(201);
+    }
+
     // ---- 5. control characters -----------------------------------------------------------------
 
     @Test
