@@ -106,6 +106,8 @@ abstract class TaskPhotoScenarios {
                         41.30 + (n % 40) * 0.02,
                         "lon",
                         120.10 + (n / 40) * 0.03,
+                        "districtCode",
+                        "211302", // 双塔区: the plan's police task goes to that district's sub-bureau
                         "text",
                         "楼上住户打开燃气阀门要轻生，煤气味很浓",
                         "category",
