@@ -19,6 +19,8 @@ public final class Databases {
     public static final String PG_URL =
             System.getProperty("liandong.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String PG_USER = System.getProperty("liandong.test.pg-user", "postgres");
+    /** How the names of the schemas created for the tests begin (several runs may share one database). */
+    public static final String PG_SCHEMA_PREFIX = System.getProperty("liandong.test.pg-schema-prefix", "t_");
 
     private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -78,7 +80,7 @@ public final class Databases {
 
     /** Creates an empty schema for one test context and returns its name. */
     public static String freshPostgresSchema() {
-        String schema = "t_"
+        String schema = PG_SCHEMA_PREFIX
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
                 Statement s = c.createStatement()) {
