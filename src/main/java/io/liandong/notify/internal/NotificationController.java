@@ -8,6 +8,8 @@ import io.liandong.shared.security.Role;
 import io.liandong.shared.web.PageLimit;
 import io.liandong.shared.web.Problem;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
+    private static final Role[] ACTING_HALL_ROLES = {Role.CALL_TAKER, Role.COMMANDER, Role.LEADER, Role.ADMIN};
 
     private final NotificationService notifications;
     private final CurrentActor actor;
@@ -40,11 +45,27 @@ class NotificationController {
         return notifications.forRecipient(recipient(actor.get(), recipient), unread, checked);
     }
 
+    /**
+     * Marking read changes what the recipient sees as unread (the state is the notification's, not
+     * the reader's), so it takes a hall role that acts (not ANALYST, who only reads) or an agency
+     * role of the recipient agency; an ANALYST who also holds an agency role marks only its own
+     * agency's. An agency user finds no other agency's notification (404).
+     */
     @PostMapping("/{id}/read")
     Notification read(@PathVariable long id) {
         Actor who = actor.get();
-        if (who.isAgencyUser() && !notifications.find(id).recipient().equals(who.agencyCode())) {
-            throw Problem.notFound("notification", id);
+        Notification notification = notifications.find(id);
+        if (!who.hasAny(ACTING_HALL_ROLES) && !who.actsFor(notification.recipient())) {
+            if (who.isAgencyUser()) {
+                throw Problem.notFound("notification", id);
+            }
+            log.info(
+                    "Refused {} marking notification {} of {} read: analyst only",
+                    who.username(),
+                    id,
+                    notification.recipient());
+            throw Problem.forbidden("the analyst role reads notifications but does not mark them read (notification "
+                    + id + " is for " + notification.recipient() + ")");
         }
         return notifications.markRead(id, who.username());
     }
