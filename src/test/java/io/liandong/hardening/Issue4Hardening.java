@@ -963,6 +963,38 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("the notification list refuses an unknown recipient with 400 listing the known ones; any case")
+    void notificationsOfAnUnknownRecipientAreRefused() {
+        gasCase(); // a serious case: the duty leader is told
+        Answer unknown = commander.get("/api/notifications?recipient=NOPE");
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("recipient");
+        assertThat(unknown.json().get("errors").get(0).get("rejectedValue").asString())
+                .isEqualTo("NOPE");
+        assertThat(unknown.str("detail")).contains("LEADER", "COMMANDER", "GAS-CO", "POLICE-SHUANGTA");
+        assertThat(police.get("/api/notifications?recipient=NOPE").status()).isEqualTo(400);
+
+        Answer upper = commander.get("/api/notifications?recipient=LEADER&limit=500");
+        Answer lower = commander.get("/api/notifications?recipient=%20leader%20&limit=500");
+        assertThat(upper.status()).as(upper.text()).isEqualTo(200);
+        assertThat(upper.json())
+                .as("the gas case told the leader, or this test proves nothing")
+                .isNotEmpty();
+        assertThat(lower.status()).as(lower.text()).isEqualTo(200);
+        assertThat(lower.json()).isEqualTo(upper.json());
+
+        Answer blank = commander.get("/api/notifications?recipient=%20&limit=500");
+        Answer commanders = commander.get("/api/notifications?recipient=COMMANDER&limit=500");
+        assertThat(blank.status()).as("blank is no filter: " + blank.text()).isEqualTo(200);
+        assertThat(blank.json()).isEqualTo(commanders.json());
+
+        Answer ownLower = police.get("/api/notifications?recipient=police-shuangta");
+        Answer otherLower = police.get("/api/notifications?recipient=gas-co");
+        assertThat(ownLower.status()).as(ownLower.text()).isEqualTo(200);
+        assertThat(otherLower.status()).as(otherLower.text()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("an unreadable time or a bare NaN in a report names its field")
     void unreadableTimesAndNaNNameTheirField() {
         long reports = reportCount();
