@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.liandong.testing.Api;
 import io.liandong.testing.Api.Answer;
 import io.liandong.testing.Api.Download;
+import io.liandong.testing.Api.FormPart;
 import io.liandong.testing.MutableClock;
 import io.liandong.testing.TestClockConfiguration;
 import java.awt.Color;
@@ -327,6 +328,51 @@ abstract class TaskPhotoScenarios {
         }
         assertThat(storedPhotos()).isEqualTo(photos);
         assertThat(recordEntries()).isEqualTo(events);
+    }
+
+    @Test
+    @DisplayName("two photos in one upload, a part of another name, version twice: 400 naming it, nothing stored")
+    void extraPartsAreRefusedWholeAndStoreNothing() {
+        long task = policeTaskOnScene();
+        String path = "/api/tasks/" + task + "/attachments";
+        long photos = storedPhotos();
+        long events = recordEntries();
+
+        Answer twoPhotos = police.uploadParts(
+                path, FormPart.file("file", "q3.png", png(61)), FormPart.file("file", "q4.png", png(62)));
+        Answer extraFile = police.uploadParts(
+                path, FormPart.file("file", "q3.png", png(61)), FormPart.file("thumbnail", "q4.png", png(62)));
+        Answer extraField =
+                police.uploadParts(path, FormPart.file("file", "q3.png", png(61)), FormPart.field("caption", "阀门"));
+        Answer twoVersions = police.uploadParts(
+                path,
+                FormPart.field("version", "2"),
+                FormPart.field("version", "3"),
+                FormPart.file("file", "q3.png", png(61)));
+
+        assertThat(twoPhotos.status()).as(twoPhotos.text()).isEqualTo(400);
+        assertThat(twoPhotos.json().get("detail").asString())
+                .contains("file", "one photo per upload; send each in its own request");
+        assertThat(twoPhotos.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("file");
+        assertThat(extraFile.status()).as(extraFile.text()).isEqualTo(400);
+        assertThat(extraFile.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("thumbnail");
+        assertThat(extraField.status()).as(extraField.text()).isEqualTo(400);
+        assertThat(extraField.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("caption");
+        assertThat(twoVersions.status()).as(twoVersions.text()).isEqualTo(400);
+        assertThat(twoVersions.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("version");
+        for (Answer bad : List.of(twoPhotos, extraFile, extraField, twoVersions)) {
+            assertThat(bad.headers().get("content-type")).startsWith("application/problem+json");
+        }
+        assertThat(storedPhotos()).isEqualTo(photos);
+        assertThat(recordEntries()).isEqualTo(events);
+        assertThat(police.get(path).json()).isEmpty();
+
+        Answer one = police.uploadParts(path, FormPart.file("file", "q3.png", png(61)));
+        assertThat(one.status()).as(one.text()).isEqualTo(201);
     }
 
     @Test

@@ -1021,6 +1021,38 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("the notification list refuses an unknown recipient with 400 listing the known ones; any case")
+    void notificationsOfAnUnknownRecipientAreRefused() {
+        gasCase(); // a serious case: the duty leader is told
+        Answer unknown = commander.get("/api/notifications?recipient=NOPE");
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("recipient");
+        assertThat(unknown.json().get("errors").get(0).get("rejectedValue").asString())
+                .isEqualTo("NOPE");
+        assertThat(unknown.str("detail")).contains("LEADER", "COMMANDER", "GAS-CO", "POLICE-SHUANGTA");
+        assertThat(police.get("/api/notifications?recipient=NOPE").status()).isEqualTo(400);
+
+        Answer upper = commander.get("/api/notifications?recipient=LEADER&limit=500");
+        Answer lower = commander.get("/api/notifications?recipient=%20leader%20&limit=500");
+        assertThat(upper.status()).as(upper.text()).isEqualTo(200);
+        assertThat(upper.json())
+                .as("the gas case told the leader, or this test proves nothing")
+                .isNotEmpty();
+        assertThat(lower.status()).as(lower.text()).isEqualTo(200);
+        assertThat(lower.json()).isEqualTo(upper.json());
+
+        Answer blank = commander.get("/api/notifications?recipient=%20&limit=500");
+        Answer commanders = commander.get("/api/notifications?recipient=COMMANDER&limit=500");
+        assertThat(blank.status()).as("blank is no filter: " + blank.text()).isEqualTo(200);
+        assertThat(blank.json()).isEqualTo(commanders.json());
+
+        Answer ownLower = police.get("/api/notifications?recipient=police-shuangta");
+        Answer otherLower = police.get("/api/notifications?recipient=gas-co");
+        assertThat(ownLower.status()).as(ownLower.text()).isEqualTo(200);
+        assertThat(otherLower.status()).as(otherLower.text()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("an unreadable time or a bare NaN in a report names its field")
     void unreadableTimesAndNaNNameTheirField() {
         long reports = reportCount();
@@ -1055,6 +1087,59 @@ abstract class Issue4Hardening {
         Answer tooMany = commander.get("/api/incidents?limit=2001");
         assertThat(tooMany.status()).as(tooMany.text()).isEqualTo(400);
         assertThat(tooMany.text()).contains("2000");
+    }
+
+    @Test
+    @DisplayName("a bare number where a time is expected is refused (400 naming it), not read as a 1970 epoch")
+    void aNumberIsNotATime() {
+        Api analyst = Api.as(port, "analyst", DEMO_PASSWORD);
+        Map<String, Answer> queries = new LinkedHashMap<>();
+        queries.put("from", analyst.get("/api/stats/summary?from=1483228800&to=2026-12-05T08:00:00Z"));
+        queries.put("to", analyst.get("/api/stats/summary?from=2026-12-04T08:00:00Z&to=1483315200"));
+        queries.put("since", commander.get("/api/incidents/counts?since=1483228800"));
+        queries.put("from ", commander.get("/api/reports?from=1483228800"));
+        queries.put("to ", commander.get("/api/incidents?to=-1"));
+        queries.put(" from", admin.get("/api/audit?from=1483228800000"));
+        queries.put(" to", commander.get("/api/reports?to=Tue,%203%20Jun%202008%2011:05:30%20GMT"));
+        queries.forEach((parameter, refused) -> {
+            assertThat(refused.status()).as(parameter + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo(parameter.strip());
+            assertThat(refused.str("detail")).contains("ISO-8601 instant", "2026-12-05T08:00:00Z", "+08:00");
+        });
+        Answer utc = analyst.get("/api/stats/summary?from=2026-12-04T08:00:00Z&to=2026-12-05T08:00:00Z");
+        Answer offset = analyst.get("/api/stats/summary?from=2026-12-04T16:00:00%2B08:00&to=2026-12-05T08:00:00Z");
+        assertThat(utc.status()).as(utc.text()).isEqualTo(200);
+        assertThat(offset.status()).as(offset.text()).isEqualTo(200);
+        assertThat(offset.str("from")).isEqualTo("2026-12-04T08:00:00Z");
+
+        long reports = reportCount();
+        String place = "\"address\": \"双塔区新华路 " + PLACE.incrementAndGet() + " 号\", \"text\": \"有人打架\"";
+        for (String time : List.of("1483228800", "1483228800.5", "\"1483228800\"", "-1")) {
+            Answer refused = callTaker.post(
+                    "/api/reports", "{\"channel\": \"110\", " + place + ", \"receivedAt\": " + time + "}");
+            assertThat(refused.status()).as(time + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("receivedAt");
+            assertThat(refused.str("detail")).contains("ISO-8601 instant");
+        }
+        assertThat(reportCount()).isEqualTo(reports);
+        long incident = gasCase();
+        int version = incidentVersion(incident);
+        int entries = recordSize(incident);
+        Answer dispatch = commander.post(
+                order(incident, "dispatch"),
+                "{\"version\": " + version
+                        + ", \"agency\": \"EMS-120\", \"instructions\": \"派车\", \"at\": 1483228800}");
+        assertThat(dispatch.status()).as(dispatch.text()).isEqualTo(400);
+        assertThat(dispatch.json().get("errors").get(0).get("field").asString()).isEqualTo("at");
+        assertThat(recordSize(incident)).isEqualTo(entries);
+        assertThat(incidentVersion(incident)).isEqualTo(version);
+        Answer stored = callTaker.post(
+                "/api/reports",
+                "{\"channel\": \"110\", " + place + ", \"receivedAt\": \""
+                        + clock.instant().atOffset(java.time.ZoneOffset.ofHours(8)) + "\"}");
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
     }
 
     @Test

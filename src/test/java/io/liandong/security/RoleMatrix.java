@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
@@ -202,7 +203,9 @@ abstract class RoleMatrix {
                 get("/api/notifications?recipient=LEADER").allow(HALL),
                 get("/api/notifications?recipient=GAS-CO").allow(HALL, GAS),
                 get("/api/notifications?recipient=POLICE-SHUANGTA&unread=true").allow(HALL, POLICE),
-                post("/api/notifications/999999999/read", null).allow(HALL).hide(AGENCY_USERS),
+                post("/api/notifications/999999999/read", null)
+                        .allow(ADMIN, CALLTAKER, COMMANDER, LEADER)
+                        .hide(AGENCY_USERS),
                 // reference data: read by anyone logged in, written by administrators
                 get("/api/agencies").allow(LOGGED_IN),
                 get("/api/agencies/GAS-CO").allow(LOGGED_IN),
@@ -517,6 +520,25 @@ abstract class RoleMatrix {
         assertThat(policeDefault.json())
                 .allSatisfy(n -> assertThat(n.get("recipient").asString()).isEqualTo("POLICE-SHUANGTA"));
         assertThat(policeDefault.body()).doesNotContain("\"taskId\":" + f.task("GAS-CO") + ",");
+
+        // marking read changes GAS-CO's unread list: the analyst role only reads, even beside another agency's role
+        long reminder = StreamSupport.stream(gas.json().spliterator(), false)
+                .filter(n -> n.path("taskId").asLong() == f.task("GAS-CO"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        Client hybrid3 = hybrid("hybrid3", "LOCKSMITH", "AGENCY_CLERK", "ANALYST");
+        Reply byAnalyst = client(ANALYST).post("/api/notifications/" + reminder + "/read", null);
+        Reply byHybrid = hybrid3.post("/api/notifications/" + reminder + "/read", null);
+        assertThat(byAnalyst.status()).as(byAnalyst.toString()).isEqualTo(403);
+        assertThat(byHybrid.status()).as(byHybrid.toString()).isEqualTo(403);
+        assertThat(client(GAS).get("/api/notifications?unread=true&limit=500").body())
+                .as("still unread for GAS-CO")
+                .contains("\"id\":" + reminder + ",");
+        Reply byGas = client(GAS).post("/api/notifications/" + reminder + "/read", null);
+        assertThat(byGas.status()).as(byGas.toString()).isEqualTo(200);
+        assertThat(byGas.json().get("readBy").asString()).isEqualTo("gas");
     }
 
     // ---- an agency role and a hall role together: the union, the agency role within its agency ----

@@ -119,6 +119,37 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** One part of a multipart/form-data body: a file when {@code fileName} is not null, else a plain field. */
+    public record FormPart(String name, @org.jspecify.annotations.Nullable String fileName, byte[] bytes) {
+
+        public static FormPart file(String name, String fileName, byte[] bytes) {
+            return new FormPart(name, fileName, bytes);
+        }
+
+        public static FormPart field(String name, String value) {
+            return new FormPart(name, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Posts the parts as one multipart/form-data body, in the order given (names may repeat). */
+    public Answer uploadParts(String path, FormPart... parts) {
+        String boundary = "----liandong-test-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (FormPart part : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null
+                            ? "\r\n\r\n"
+                            : "; filename=\"" + part.fileName() + "\"\r\nContent-Type: image/png\r\n\r\n");
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Download download(String path) {
         try {
             HttpResponse<byte[]> response =

@@ -235,7 +235,10 @@ class SecurityConfiguration {
                 .hasAnyRole(names(AGENCY_REP, AGENCY_CLERK, ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/stats", "/api/stats/**")
                 .hasAnyRole(names(ANALYST, LEADER, COMMANDER, ADMIN))
-                // notifications: the notify module confines agency users to their own agency's
+                // notifications: the notify module confines agency users to their own agency's;
+                // marking one read changes the recipient's unread list: not for the read-only analyst
+                .requestMatchers(HttpMethod.POST, "/api/notifications/*/read")
+                .hasAnyRole(names(CALL_TAKER, COMMANDER, LEADER, ADMIN, AGENCY_REP, AGENCY_CLERK))
                 .requestMatchers("/api/notifications", "/api/notifications/**")
                 .hasAnyRole(names(HALL_AND_AGENCIES))
                 .requestMatchers(HttpMethod.GET, REFERENCE_DATA)

@@ -215,7 +215,7 @@ public class ProblemHandling {
             return "true or false";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 instant such as 2026-12-04T12:29:00Z";
+            return "an ISO-8601 instant such as 2026-12-05T08:00:00Z or 2026-12-05T16:00:00+08:00 (not a number)";
         }
         if (type == String.class) {
             return "a string";
