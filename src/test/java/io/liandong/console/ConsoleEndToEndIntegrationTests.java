@@ -32,6 +32,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -144,6 +145,16 @@ class ConsoleEndToEndIntegrationTests {
             callTaker.type("input[data-test=caller-number]", "13812345678");
             callTaker.type("input[data-test=caller-name]", "王某");
             callTaker.type("input[data-test=address]", "双塔区新华路 12 号 3 单元 502");
+            // the district, so that the plan tasks 双塔区's police sub-bureau (the police user's)
+            callTaker.type("[data-test=district] input", "双塔区");
+            callTaker.until(d -> d.findElements(By.cssSelector(".el-cascader__suggestion-item")).stream()
+                    .filter(item -> item.isDisplayed() && item.getText().strip().equals("双塔区"))
+                    .findFirst()
+                    .map(item -> {
+                        item.click();
+                        return true;
+                    })
+                    .orElse(null));
             callTaker.type("textarea[data-test=report-text]", "居民在家中打开燃气阀门轻生，屋内煤气味很浓");
             callTaker.await("[data-test=suggestions]");
             WebElement map = callTaker.await("[data-test=map]");

@@ -762,9 +762,10 @@ abstract class RoleMatrix {
                                 "channel", "110",
                                 "callerNumber", "13955550123",
                                 "callerName", "李某某",
-                                "address", "龙城区和平街 8 号",
+                                "address", "双塔区和平街 8 号",
                                 "lat", p[0],
                                 "lon", p[1],
+                                "districtCode", "211302", // the police user's sub-bureau gets the plan's task
                                 "text", "邻居家里燃气味很重，敲门没人应",
                                 "category", "SOC-SUICIDE-GAS"));
         assertThat(intake.status()).as(intake.toString()).isEqualTo(201);
