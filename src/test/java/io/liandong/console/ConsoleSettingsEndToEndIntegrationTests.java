@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,12 +58,15 @@ class ConsoleSettingsEndToEndIntegrationTests {
         try (ConsoleBrowser callTaker = new ConsoleBrowser(port, 1366, 768)) {
             callTaker.login("calltaker", ConsoleEndToEndIntegrationTests.DEMO_PASSWORD, "zh-CN");
             callTaker.await("[data-test=intake] [data-test=map]");
-            callTaker.until(d -> !d.findElements(By.cssSelector("[data-test=map] img.leaflet-tile"))
-                    .isEmpty());
-
-            List<String> tiles = callTaker.all("[data-test=map] img.leaflet-tile").stream()
-                    .map(img -> img.getAttribute("src"))
-                    .toList();
+            // One snapshot of every tile's address, taken in the page: Leaflet replaces tile elements
+            // as it loads and retries them, so reading them one by one can meet a removed one.
+            List<String> tiles = callTaker.until(d -> {
+                List<?> sources = (List<?>) callTaker.js("return Array.from(document.querySelectorAll("
+                        + "'[data-test=map] img.leaflet-tile')).map(img => img.getAttribute('src'))");
+                return sources == null || sources.isEmpty()
+                        ? null
+                        : sources.stream().map(String::valueOf).toList();
+            });
             assertThat(tiles).isNotEmpty().allSatisfy(src -> assertThat(src).matches(TILES + "\\d+/\\d+/\\d+\\.png"));
             assertThat(callTaker.all("[data-test=config-failed]")).isEmpty();
         }
