@@ -346,6 +346,20 @@ class ReplayRunnerTests {
     }
 
     @Test
+    void refusesToStartForAUserWithoutTheAdminRole() {
+        center.override(r -> r.line().equals("GET /api/me")
+                ? new Reply(200, "{\"username\":\"calltaker\",\"roles\":[\"CALL_TAKER\"]}")
+                : null);
+
+        assertThatThrownBy(() -> replay(settings()))
+                .isInstanceOf(ReplayException.class)
+                .hasMessage("user admin may not run a replay: it needs the ADMIN role (a replay files reports, orders"
+                        + " agencies and takes their task steps), and has CALL_TAKER")
+                .satisfies(e -> assertThat(((ReplayException) e).exitCode()).isEqualTo(ReplaySummary.FAILED));
+        assertThat(center.requests()).noneMatch(r -> r.line().startsWith("POST /api/reports"));
+    }
+
+    @Test
     void refusesAMappingThatNamesCodesTheCenterDoesNotKnow() {
         center.override(
                 r -> r.line().equals("GET /api/categories") ? new Reply(200, "[{\"code\":\"PHE-MEDICAL\"}]") : null);

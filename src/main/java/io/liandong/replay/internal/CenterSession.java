@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -87,6 +89,20 @@ public final class CenterSession implements AutoCloseable {
         if (me.status() >= 500) {
             throw new ReplayException(
                     ReplaySummary.FAILED, "the center at " + client.base() + " fails: " + me.detail());
+        }
+        // Refused before the first report rather than after it: the run files reports, orders
+        // agencies and takes their steps, which only ADMIN may do all of.
+        JsonNode roles = me.body() == null ? null : me.body().get("roles");
+        if (me.ok() && roles != null && roles.isArray()) {
+            List<String> held = new ArrayList<>();
+            roles.forEach(role -> held.add(role.asString()));
+            if (!held.contains("ADMIN")) {
+                throw new ReplayException(
+                        ReplaySummary.FAILED,
+                        who + " may not run a replay: it needs the ADMIN role (a replay files reports, orders"
+                                + " agencies and takes their task steps), and has "
+                                + (held.isEmpty() ? "no role" : String.join(", ", held)));
+            }
         }
     }
 
