@@ -129,4 +129,12 @@ public class AgencyService {
     public List<ImportCount> importAll(List<Zone> zones, List<Agency> agencies, List<Seat> seats, Actor actor) {
         return administration.importAll(zones, agencies, seats, actor);
     }
+
+    /**
+     * What keeps the agency from being deactivated by an import: its open tasks and enabled users,
+     * in words (empty when nothing does). Reads only; an import checks again once it holds the row.
+     */
+    public List<String> deactivationBlockers(String code) {
+        return administration.deactivationBlockers(code);
+    }
 }

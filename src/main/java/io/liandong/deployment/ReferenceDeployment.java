@@ -1,5 +1,6 @@
 package io.liandong.deployment;
 
+import io.liandong.agency.Agency;
 import io.liandong.agency.AgencyService;
 import io.liandong.catalog.CatalogService;
 import io.liandong.deployment.internal.Deployment;
@@ -10,6 +11,7 @@ import io.liandong.deployment.internal.DeploymentWriter;
 import io.liandong.plan.PlanService;
 import io.liandong.shared.ImportCount;
 import io.liandong.shared.security.Actor;
+import io.liandong.shared.web.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,27 +126,48 @@ public class ReferenceDeployment implements SmartInitializingSingleton {
         }
 
         List<ImportCount> counts = new ArrayList<>();
-        transaction.executeWithoutResult(status -> {
-            if (!files.zones().isEmpty()
-                    || !files.agencies().isEmpty()
-                    || !files.seats().isEmpty()) {
-                counts.addAll(agencies.importAll(files.zones(), files.agencies(), files.seats(), actor));
-            }
-            if (!files.categories().isEmpty()) {
-                counts.add(catalog.importAll(files.categories(), actor));
-            }
-            if (!files.plans().isEmpty()) {
-                counts.add(plans.importAll(files.plans(), actor));
-            }
-        });
+        try {
+            transaction.executeWithoutResult(status -> write(files, actor, counts));
+        } catch (Problem refused) {
+            // refused once the rows were held (an agency given a task or a user meanwhile): nothing
+            // was written, and it is the files' problem, not the database's
+            throw new InvalidDeploymentException(source.name(), List.of(refused.getMessage()));
+        }
         // Only the kinds the files hold: the agencies' import counts zones and seats too.
         return counts.stream()
                 .filter(count -> files.files().contains(count.kind() + ".yaml"))
                 .toList();
     }
 
+    private void write(Deployment files, Actor actor, List<ImportCount> counts) {
+        if (!files.zones().isEmpty()
+                || !files.agencies().isEmpty()
+                || !files.seats().isEmpty()) {
+            counts.addAll(agencies.importAll(files.zones(), files.agencies(), files.seats(), actor));
+        }
+        if (!files.categories().isEmpty()) {
+            counts.add(catalog.importAll(files.categories(), actor));
+        }
+        if (!files.plans().isEmpty()) {
+            counts.add(plans.importAll(files.plans(), actor));
+        }
+    }
+
     private List<String> check(Deployment files) {
-        return new DeploymentCheck(stored(), code -> agencies.district(code).isPresent()).check(files);
+        List<String> problems = new ArrayList<>(
+                new DeploymentCheck(stored(), code -> agencies.district(code).isPresent()).check(files));
+        // What the files cannot show: an agency they deactivate that still has open tasks or users.
+        for (Agency agency : files.agencies()) {
+            boolean activeNow = agencies.find(agency.code()).map(Agency::active).orElse(false);
+            if (!agency.active() && activeNow) {
+                List<String> blockers = agencies.deactivationBlockers(agency.code());
+                if (!blockers.isEmpty()) {
+                    problems.add("agencies.yaml: agency " + agency.code() + " cannot be deactivated: "
+                            + String.join("; ", blockers) + ": change those first");
+                }
+            }
+        }
+        return problems;
     }
 
     private Deployment stored() {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.agency.internal.AgencyAdministration;
+import io.liandong.deployment.InvalidDeploymentException;
+import io.liandong.deployment.ReferenceDeployment;
 import io.liandong.incident.IncidentService;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.UserPlaces;
 import io.liandong.shared.web.Problem;
 import io.liandong.testing.Api;
 import io.liandong.testing.Api.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +31,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +80,9 @@ abstract class AgencyDeactivationScenarios {
 
     @Autowired
     AgencyService agencies;
+
+    @Autowired
+    ReferenceDeployment deployment;
 
     @Autowired
     UserPlaces userPlaces;
@@ -174,6 +182,38 @@ abstract class AgencyDeactivationScenarios {
                         .single())
                 .isFalse();
         assertThat(imports()).isEqualTo(imports + 1);
+    }
+
+    @Test
+    @DisplayName("the deployment's check lists an agency it would deactivate with open tasks; its import is refused")
+    void theDeploymentCheckAndImportRefuseToDeactivateAnAgencyWithOpenTasks(@TempDir Path folder) throws Exception {
+        String code = newAgency();
+        long incident = newIncident();
+        long task = dispatch(incident, code);
+        deployment.exportTo(folder);
+        Path file = folder.resolve("agencies.yaml");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        int at = lines.indexOf(lines.stream()
+                .filter(l -> l.strip().equals("- code: " + code))
+                .findFirst()
+                .orElseThrow());
+        String indent = lines.get(at + 1)
+                .substring(0, lines.get(at + 1).indexOf(lines.get(at + 1).strip()));
+        lines.add(at + 1, indent + "active: false");
+        Files.write(file, lines);
+        String problem = "agencies.yaml: agency " + code + " cannot be deactivated: still has 1 open task " + task
+                + " (incident " + incident + "): change those first";
+
+        // (other tests of this class leave agencies behind that make other problems of their own)
+        assertThat(deployment.check(folder)).contains(problem);
+        assertThatThrownBy(() -> deployment.importFrom(folder, Actor.SYSTEM))
+                .isInstanceOfSatisfying(InvalidDeploymentException.class, refused -> assertThat(refused.problems())
+                        .contains(problem));
+        assertThat(jdbc.sql("SELECT active FROM agency WHERE code = ?")
+                        .param(code)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test

@@ -290,6 +290,12 @@ public class AgencyAdministration {
         }
     }
 
+    /** See {@link io.liandong.agency.AgencyService#deactivationBlockers}. */
+    @Transactional(readOnly = true)
+    public List<String> deactivationBlockers(String code) {
+        return workOf(code).uses();
+    }
+
     /** The agency's open tasks and enabled users, and how each is named in a refusal. */
     private record Work(int openTasks, int users, List<String> uses) {}
 
