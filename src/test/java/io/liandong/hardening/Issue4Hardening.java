@@ -531,6 +531,26 @@ abstract class Issue4Hardening {
     }
 
     @Test
+    @DisplayName("a decimal query parameter is decimal digits: no hexadecimal, type suffix, NaN or Infinity")
+    void decimalQueryParametersArePlainDecimals() {
+        for (String lat : List.of("0x1p5", "41.57d", "41.57f", "NaN", "Infinity", "-Infinity", "4l", "abc")) {
+            Answer refused = commander.get("/api/incidents/nearby?lat=" + lat + "&lon=120.45");
+            assertThat(refused.status()).as(lat + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors"))
+                    .as(lat + ": " + refused.text())
+                    .hasSize(1);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("lat");
+        }
+        assertThat(commander.get("/api/incidents/nearby?lat=0x1p5&lon=120.45").str("detail"))
+                .isEqualTo("lat: must be a number");
+        for (String lat : List.of("41.57", "%2B41.57", "41", "41.", ".5e1", "4.157E1")) {
+            Answer kept = commander.get("/api/incidents/nearby?lat=" + lat + "&lon=120.45");
+            assertThat(kept.status()).as(lat + ": " + kept.text()).isEqualTo(200);
+        }
+    }
+
+    @Test
     @DisplayName("a query parameter given twice is 400, not silently its first value")
     void aRepeatedQueryParameterIsRefused() {
         Answer twice = commander.get(
