@@ -227,7 +227,7 @@ class LiveStream implements DisposableBean, SmartLifecycle {
             return false;
         }
         log.info(
-                "Console stream {} of user {} ended: logged out, locked, or the account was changed"
+                "Console stream {} of user {} ended: logged out, or the account was changed"
                         + " (disabled, new password, roles, agency or seat)",
                 subscriber.number(),
                 subscriber.username());
