@@ -2,6 +2,7 @@ package io.liandong.deployment;
 
 import io.liandong.deployment.internal.DeploymentReader;
 import io.liandong.shared.ImportCount;
+import io.liandong.shared.persistence.H2Urls;
 import io.liandong.shared.security.Actor;
 import io.liandong.shared.security.Role;
 import java.io.IOException;
@@ -250,11 +251,7 @@ public final class DeploymentCommand {
      * or a server's.
      */
     static boolean embeddedH2File(String url) {
-        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
-            return false;
-        }
-        String rest = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
-        return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:"));
+        return H2Urls.embeddedFile(url);
     }
 
     private int usageError(String message) {

@@ -275,19 +275,8 @@ public class IncidentService {
     private List<Long> activate(
             long id, Plan plan, @Nullable String district, Priority priority, Instant at, boolean drill, Actor actor) {
         record.append(entry(id, at, actor, "PLAN_ACTIVATED").detail(plan.code() + " " + plan.nameZh()));
-        List<TaskOrder> orders = new ArrayList<>();
-        Set<String> tasked = new HashSet<>();
-        for (PlanTask step : plan.tasks()) {
-            String agency = localAgency(step.agencyCode(), district);
-            if (!tasked.add(agency)) {
-                // A plan stored before plans were refused for naming one agency twice, or two of its
-                // agencies that stand for the same local one here: one task each.
-                continue;
-            }
-            orders.add(TaskOrder.of(id, agency, step.taskZh(), priority, at)
-                    .drill(drill)
-                    .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
-        }
+        List<TaskOrder> orders =
+                planOrders(id, plan, localAgencies(plan, district), new HashSet<>(), priority, at, drill);
         return dispatch.issueAll(orders, actor).stream().map(Task::id).toList();
     }
 
@@ -338,6 +327,38 @@ public class IncidentService {
 
     private static String normalise(String address) {
         return address.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Each step of the plan with the agency that does it in the district ({@link #localAgency}). */
+    private Map<PlanTask, String> localAgencies(Plan plan, @Nullable String district) {
+        Map<PlanTask, String> local = new LinkedHashMap<>();
+        plan.tasks().forEach(step -> local.put(step, localAgency(step.agencyCode(), district)));
+        return local;
+    }
+
+    /**
+     * The plan's orders on the incident, in the plan's order: one per agency not in {@code tasked},
+     * which it adds them to. Two steps for one agency (a plan stored before plans were refused for
+     * naming one agency twice, or two agencies that stand for the same local one here) give one task.
+     */
+    private static List<TaskOrder> planOrders(
+            long id,
+            Plan plan,
+            Map<PlanTask, String> local,
+            Set<String> tasked,
+            Priority priority,
+            Instant at,
+            boolean drill) {
+        List<TaskOrder> orders = new ArrayList<>();
+        for (PlanTask step : plan.tasks()) {
+            String agency = local.get(step);
+            if (tasked.add(agency)) {
+                orders.add(TaskOrder.of(id, agency, step.taskZh(), priority, at)
+                        .drill(drill)
+                        .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
+            }
+        }
+        return orders;
     }
 
     /** The owner agency; for police work, the police unit whose jurisdiction holds the district. */
@@ -459,8 +480,7 @@ public class IncidentService {
         // The rows of the plan's agencies first (as a dispatch order takes its agency's, before the
         // incident's): none is deactivated before these tasks commit, and an agency that this node's
         // copy of the plan names but another node has deactivated meanwhile is refused.
-        Map<PlanTask, String> local = new LinkedHashMap<>();
-        plan.tasks().forEach(step -> local.put(step, localAgency(step.agencyCode(), incident.districtCode())));
+        Map<PlanTask, String> local = localAgencies(plan, incident.districtCode());
         SortedSet<String> named = new TreeSet<>(local.values());
         Set<String> active = agencies.holdActive(named);
         List<String> inactive =
@@ -479,15 +499,7 @@ public class IncidentService {
             }
         }
         Instant now = clock.instant();
-        List<TaskOrder> orders = new ArrayList<>();
-        for (PlanTask step : plan.tasks()) {
-            String agency = local.get(step);
-            if (tasked.add(agency)) {
-                orders.add(TaskOrder.of(id, agency, step.taskZh(), incident.priority(), now)
-                        .drill(incident.drill())
-                        .fromPlan(plan.code(), step.acknowledgeWithin(), step.arriveWithin(), step.completeWithin()));
-            }
-        }
+        List<TaskOrder> orders = planOrders(id, plan, local, tasked, incident.priority(), now, incident.drill());
         if (orders.isEmpty() && plan.code().equals(incident.planCode())) {
             // The plan is in force and each of its agencies is tasked: the order changes nothing, so
             // it writes nothing (no new version, no second PLAN_ACTIVATED entry).

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,38 +35,11 @@ class H2FolderPermissions {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
-                    folderOf(pool.getJdbcUrl()).ifPresent(H2FolderPermissions::ownerOnly);
+                    H2Urls.folder(pool.getJdbcUrl()).ifPresent(H2FolderPermissions::ownerOnly);
                 }
                 return bean;
             }
         };
-    }
-
-    /** The folder of an embedded H2 file database's URL ({@code jdbc:h2:file:/a/b/db;…} → /a/b). */
-    static Optional<Path> folderOf(String url) {
-        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
-            return Optional.empty();
-        }
-        String rest = url.substring("jdbc:h2:".length());
-        String lower = rest.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mem:")
-                || lower.startsWith("tcp:")
-                || lower.startsWith("ssl:")
-                || lower.startsWith("zip:")) {
-            return Optional.empty();
-        }
-        if (lower.startsWith("file:")) {
-            rest = rest.substring("file:".length());
-        } else if (lower.startsWith("split:") || lower.startsWith("nio:") || lower.startsWith("async:")) {
-            return Optional.empty(); // file system prefixes the center never uses: left as they are
-        }
-        int options = rest.indexOf(';');
-        String file = options < 0 ? rest : rest.substring(0, options);
-        if (file.startsWith("~")) {
-            file = System.getProperty("user.home") + file.substring(1);
-        }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        return Optional.ofNullable(parent);
     }
 
     /** Creates the folder as rwx------, or narrows an existing one to that. */

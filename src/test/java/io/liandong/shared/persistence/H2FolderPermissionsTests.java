@@ -15,16 +15,13 @@ class H2FolderPermissionsTests {
 
     @Test
     void findsTheFolderOfAnEmbeddedFileDatabaseOnly() {
-        assertThat(H2FolderPermissions.folderOf(
-                        "jdbc:h2:file:/srv/liandong/db/liandong;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
+        assertThat(H2Urls.folder("jdbc:h2:file:/srv/liandong/db/liandong;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
                 .contains(Path.of("/srv/liandong/db"));
-        assertThat(H2FolderPermissions.folderOf("jdbc:h2:/srv/x/db")).contains(Path.of("/srv/x"));
-        assertThat(H2FolderPermissions.folderOf("JDBC:H2:FILE:/srv/y/db")).contains(Path.of("/srv/y"));
-        assertThat(H2FolderPermissions.folderOf("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"))
-                .isEmpty();
-        assertThat(H2FolderPermissions.folderOf("jdbc:h2:tcp://127.0.0.1/~/db")).isEmpty();
-        assertThat(H2FolderPermissions.folderOf("jdbc:postgresql://127.0.0.1:5432/test"))
-                .isEmpty();
+        assertThat(H2Urls.folder("jdbc:h2:/srv/x/db")).contains(Path.of("/srv/x"));
+        assertThat(H2Urls.folder("JDBC:H2:FILE:/srv/y/db")).contains(Path.of("/srv/y"));
+        assertThat(H2Urls.folder("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEmpty();
+        assertThat(H2Urls.folder("jdbc:h2:tcp://127.0.0.1/~/db")).isEmpty();
+        assertThat(H2Urls.folder("jdbc:postgresql://127.0.0.1:5432/test")).isEmpty();
     }
 
     @Test
